@@ -1,0 +1,51 @@
+# Two commands on a fresh machine: `make run` and `make test`. Everything CI does is here.
+SHELL := /bin/bash
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+MANAGE := $(PY) manage.py
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: install run demo test lint messages bench clean
+
+# Development targets run with DEBUG on unless told otherwise (see README, "Settings").
+demo run lint: export DJANGO_DEBUG ?= 1
+# Tests run the production configuration (DEBUG off, hashed static files) with a throwaway key.
+test: export DJANGO_SECRET_KEY ?= insecure-key-for-the-test-suite-only
+test: export DJANGO_SECURE_SSL_REDIRECT ?= 0
+test: export DJANGO_ALLOWED_HOSTS ?= testserver,localhost,127.0.0.1
+
+install: $(STAMP) messages
+
+$(STAMP): pyproject.toml
+	@set -e; python=$$(bin/find-python); \
+	if [ ! -x $(PY) ]; then echo "Creating $(VENV) with $$python"; "$$python" -m venv $(VENV); fi
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e '.[test]'
+	@touch $(STAMP)
+
+# Compiles locale/*/LC_MESSAGES/django.po with Babel, so no system gettext is needed.
+messages: $(STAMP)
+	@$(PY) -m babel.messages.frontend compile -d locale -D django --statistics 2>&1 | grep -v "^$$" || true
+
+demo: install
+	$(MANAGE) migrate --noinput
+	$(MANAGE) loaddemo
+
+run: demo
+	$(MANAGE) runserver 127.0.0.1:8000
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(MANAGE) makemigrations --check --dry-run
+
+test: install lint
+	$(MANAGE) collectstatic --noinput -v0
+	$(VENV)/bin/pytest
+
+bench: install
+	$(PY) bin/bench.py
+
+clean:
+	rm -rf $(VENV) var/test-* staticfiles

@@ -1,0 +1,39 @@
+from django.conf import settings
+from django.urls import translate_url
+from django.utils.translation import get_language, get_language_info
+
+from efus_conf.models import Conference, Page, Partner, UsefulLink
+
+
+def language_alternates(request):
+    """The current page's address in every language, for the switcher and hreflang links."""
+    current = get_language()
+    path = request.get_full_path()
+    alternates = []
+    for code, name in settings.LANGUAGES:
+        url = translate_url(path, code)
+        if url == path and code != current and path.startswith(f"/{current}/"):
+            # Not resolvable (a 404 page): swap the language prefix, keep the rest.
+            url = f"/{code}/" + path.removeprefix(f"/{current}/")
+        alternates.append(
+            {
+                "code": code,
+                "name": name,
+                "name_local": get_language_info(code)["name_local"],
+                "url": url,
+                "current": code == current,
+            }
+        )
+    return alternates
+
+
+def site(request):
+    """What every page's header and footer show."""
+    return {
+        "conference": Conference.objects.current(),
+        "navigation_pages": Page.objects.in_navigation(),
+        "footer_pages": Page.objects.in_footer(),
+        "useful_links": UsefulLink.objects.all(),
+        "partners": Partner.objects.all(),
+        "language_alternates": language_alternates(request),
+    }

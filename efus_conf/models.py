@@ -1,0 +1,192 @@
+"""The conference's own content: the event, its partners, editable pages and useful links."""
+
+from django.db import models
+from django.urls import reverse
+from django.utils.formats import date_format
+from django.utils.translation import gettext_lazy as _
+
+from efus_conf.html import sanitise_html
+
+
+class ConferenceQuerySet(models.QuerySet):
+    def current(self):
+        """The conference the site is about: the one most recently starting."""
+        return self.order_by("-start_date").first()
+
+
+class Conference(models.Model):
+    """The event itself. The site shows one conference; organisers edit it in the admin."""
+
+    name = models.CharField(_("name"), max_length=200)
+    short_name = models.CharField(
+        _("short name"), max_length=80, help_text=_("Used in the header and page titles.")
+    )
+    tagline = models.CharField(_("tagline"), max_length=200)
+    start_date = models.DateField(_("first day"))
+    end_date = models.DateField(_("last day"))
+    city = models.CharField(_("city"), max_length=100)
+    country = models.CharField(_("country"), max_length=100)
+    venue_name = models.CharField(_("venue"), max_length=200)
+    venue_address = models.CharField(_("venue address"), max_length=300, blank=True)
+    patronage = models.CharField(
+        _("patronage line"),
+        max_length=300,
+        blank=True,
+        help_text=_("For example “Under the auspices of the Belgian Presidency…”."),
+    )
+    intro = models.TextField(
+        _("introduction"), help_text=_("Plain text; blank lines separate paragraphs.")
+    )
+    audience = models.TextField(
+        _("audience"), help_text=_("Plain text; blank lines separate paragraphs.")
+    )
+    speakers_heading = models.CharField(
+        _("speakers heading"), max_length=100, default="Meet the speakers!"
+    )
+    newsletter_pitch = models.CharField(_("newsletter call to action"), max_length=300, blank=True)
+    organiser_name = models.CharField(_("organiser"), max_length=200, default="Efus")
+    organiser_url = models.URLField(_("organiser website"), blank=True)
+    organiser_blurb = models.TextField(
+        _("about the organiser"), blank=True, help_text=_("A short paragraph shown in the footer.")
+    )
+    contact_phone = models.CharField(_("contact phone"), max_length=40, blank=True)
+    contact_email = models.EmailField(_("contact email"), blank=True)
+    copyright_line = models.CharField(_("copyright line"), max_length=200, blank=True)
+
+    objects = ConferenceQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("conference")
+        verbose_name_plural = _("conference")
+        ordering = ["-start_date"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(end_date__gte=models.F("start_date")),
+                name="conference_ends_after_it_starts",
+                violation_error_message=_("The last day cannot be before the first day."),
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("home")
+
+    @property
+    def dates_display(self):
+        """ "20–22 March 2024" in the active language, collapsing the shared month and year."""
+        start, end = self.start_date, self.end_date
+        if (start.year, start.month) == (end.year, end.month):
+            return f"{date_format(start, 'j')}–{date_format(end, 'j F Y')}"
+        if start.year == end.year:
+            return f"{date_format(start, 'j F')} – {date_format(end, 'j F Y')}"
+        return f"{date_format(start, 'j F Y')} – {date_format(end, 'j F Y')}"
+
+    @property
+    def phone_uri(self):
+        """The contact phone as a tel: URI, "+33 (0)1 40…" becoming "tel:+33140…"."""
+        digits = self.contact_phone.replace("(0)", "")
+        return "tel:" + "".join(ch for ch in digits if ch.isdigit() or ch == "+")
+
+
+class Partner(models.Model):
+    """An organisation named in the footer: organiser, partner or patron, with its logo."""
+
+    class Role(models.TextChoices):
+        ORGANISER = "organiser", _("Organised by")
+        PARTNER = "partner", _("In partnership with")
+        PATRON = "patron", _("Under the auspices of")
+        SUPPORTER = "supporter", _("With the support of")
+
+    name = models.CharField(_("name"), max_length=200)
+    role = models.CharField(_("role"), max_length=20, choices=Role, default=Role.PARTNER)
+    logo = models.ImageField(_("logo"), upload_to="partners/", blank=True)
+    url = models.URLField(_("website"), blank=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("partner")
+        verbose_name_plural = _("partners")
+        ordering = ["order", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["name", "role"], name="partner_unique_name_role"),
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class PageQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(published=True)
+
+    def in_navigation(self):
+        return self.published().filter(placement=Page.Placement.NAVIGATION)
+
+    def in_footer(self):
+        return self.published().filter(placement=Page.Placement.FOOTER)
+
+
+class Page(models.Model):
+    """A content page organisers write themselves: About Efus, practical information, …"""
+
+    class Placement(models.TextChoices):
+        NAVIGATION = "nav", _("Main navigation")
+        FOOTER = "footer", _("Footer")
+        NONE = "none", _("Not linked (reachable by its address)")
+
+    title = models.CharField(_("title"), max_length=200)
+    slug = models.SlugField(
+        _("slug"), max_length=100, unique=True, help_text=_("The page's address, e.g. about-efus.")
+    )
+    summary = models.CharField(_("summary"), max_length=300, blank=True)
+    body = models.TextField(
+        _("body"),
+        help_text=_(
+            "HTML is allowed: paragraphs, headings, lists, links, emphasis. "
+            "Anything else is removed when the page is shown."
+        ),
+    )
+    placement = models.CharField(
+        _("placement"), max_length=10, choices=Placement, default=Placement.FOOTER
+    )
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    published = models.BooleanField(_("published"), default=True)
+    updated_at = models.DateTimeField(_("last updated"), auto_now=True)
+
+    objects = PageQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("page")
+        verbose_name_plural = _("pages")
+        ordering = ["order", "title"]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("page", kwargs={"slug": self.slug})
+
+    @property
+    def safe_body(self):
+        return sanitise_html(self.body)
+
+
+class UsefulLink(models.Model):
+    """A link in the footer's "Useful links" column."""
+
+    title = models.CharField(_("title"), max_length=200)
+    url = models.URLField(_("address"))
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("useful link")
+        verbose_name_plural = _("useful links")
+        ordering = ["order", "title"]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return self.url

@@ -1,0 +1,21 @@
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path
+from django.views.generic import RedirectView
+
+from efus_conf import views
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("healthz", views.healthz, name="healthz"),
+    path("favicon.ico", RedirectView.as_view(url=settings.STATIC_URL + "img/favicon.svg")),
+]
+
+urlpatterns += i18n_patterns(
+    path("", views.home, name="home"),
+    path("speakers/", include("speakers.urls")),
+    # Organisers' pages come last: their slugs must not shadow the apps' addresses.
+    path("<slug:slug>/", views.page, name="page"),
+    prefix_default_language=True,
+)

@@ -1,0 +1,16 @@
+import io
+
+import pytest
+from django.core.management import call_command
+
+
+@pytest.fixture(autouse=True)
+def media_in_tmp(settings, tmp_path):
+    """Uploaded files written by a test go to a throwaway folder."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture
+def demo(db):
+    """The whole demo conference, as `manage.py loaddemo` loads it."""
+    call_command("loaddemo", stdout=io.StringIO())

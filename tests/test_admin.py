@@ -1,0 +1,37 @@
+import pytest
+from django.forms.models import model_to_dict
+
+from efus_conf.models import Conference
+
+
+@pytest.fixture
+def organiser(django_user_model):
+    return django_user_model.objects.create_superuser("organiser", "o@example.org", "pw-123456!")
+
+
+def test_conference_admin_has_a_tab_per_language(client, demo, organiser):
+    client.force_login(organiser)
+    conference = Conference.objects.current()
+    html = client.get(f"/admin/efus_conf/conference/{conference.pk}/change/").content.decode()
+    for language in ["en", "fr", "nl"]:
+        assert f'name="tagline_{language}"' in html
+    assert "vendor/jquery-ui/jquery-ui" in html
+    assert "googleapis" not in html
+
+
+def test_organiser_changes_the_french_tagline_and_sees_it_on_the_french_homepage(
+    client, demo, organiser
+):
+    client.force_login(organiser)
+    conference = Conference.objects.current()
+    data = {key: value for key, value in model_to_dict(conference).items() if value is not None}
+    data["tagline_fr"] = "Les villes, cœur battant de la sécurité"
+    response = client.post(f"/admin/efus_conf/conference/{conference.pk}/change/", data)
+    assert response.status_code == 302, response.content.decode()[:3000]
+    assert "Les villes, cœur battant de la sécurité" in client.get("/fr/").content.decode()
+    assert "Cities at the heart of tomorrow" in client.get("/en/").content.decode()
+
+
+def test_admin_refuses_a_second_conference(client, demo, organiser):
+    client.force_login(organiser)
+    assert client.get("/admin/efus_conf/conference/add/").status_code == 403
