@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
+from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
 from django.views.generic import RedirectView
@@ -19,3 +20,6 @@ urlpatterns += i18n_patterns(
     path("<slug:slug>/", views.page, name="page"),
     prefix_default_language=True,
 )
+
+# Development only: in production the web server in front of gunicorn serves MEDIA_ROOT.
+urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

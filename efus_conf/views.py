@@ -4,11 +4,12 @@ from django.shortcuts import get_object_or_404, render
 from django.views.decorators.cache import never_cache
 
 from efus_conf.models import Page
+from speakers.models import Speaker
 
 
 def home(request):
     """The conference homepage, section by section as in the seed page."""
-    return render(request, "efus_conf/home.html")
+    return render(request, "efus_conf/home.html", {"featured_speakers": Speaker.objects.featured()})
 
 
 def page(request, slug):

@@ -1,6 +1,18 @@
+import hashlib
+
+from django.core.files.storage import default_storage
+from django.core.validators import MaxValueValidator
 from django.db import models
+from django.db.models import Q
+from django.template.defaultfilters import linebreaks_filter
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+
+from efus_conf.html import sanitise_html
+from speakers import countries
+
+# Soft, dark enough for white initials to pass WCAG AA contrast.
+PLACEHOLDER_COLOURS = ["#00408f", "#1f5f8b", "#2d6a4f", "#7a3e65", "#8a4b08", "#4a4e8f", "#5b6b2f"]
 
 
 class SpeakerQuerySet(models.QuerySet):
@@ -8,15 +20,32 @@ class SpeakerQuerySet(models.QuerySet):
         return self.filter(published=True)
 
     def featured(self):
-        """Speakers shown with their quote on the homepage, in the organisers' order."""
+        """Speakers shown on the homepage, in the organisers' order."""
         return self.published().filter(featured=True).order_by("featured_order", "name")
+
+    def search(self, text):
+        """Speakers whose name, role or organisation contains `text`, in any language."""
+        condition = Q(name__icontains=text)
+        for field in ("role", "organisation"):
+            for language in ("en", "fr", "nl"):
+                condition |= Q(**{f"{field}_{language}__icontains": text})
+        return self.filter(condition)
+
+    def from_country(self, code):
+        return self.filter(country=code)
+
+    def country_codes(self):
+        """The distinct countries of these speakers (one query)."""
+        return self.exclude(country="").order_by().values_list("country", flat=True).distinct()
 
 
 class Speaker(models.Model):
     """A person who speaks, chairs or moderates at the conference."""
 
     name = models.CharField(_("name"), max_length=200)
-    slug = models.SlugField(_("slug"), max_length=200, unique=True)
+    slug = models.SlugField(
+        _("slug"), max_length=200, unique=True, help_text=_("The end of the page's address.")
+    )
     role = models.CharField(
         _("role"),
         max_length=300,
@@ -25,12 +54,45 @@ class Speaker(models.Model):
     )
     organisation = models.CharField(_("organisation"), max_length=200, blank=True)
     city = models.CharField(_("city"), max_length=100, blank=True)
-    country = models.CharField(_("country"), max_length=100, blank=True)
-    bio = models.TextField(_("biography"), blank=True)
-    quote = models.TextField(
-        _("quote"), blank=True, help_text=_("Shown on the homepage if featured.")
+    country = models.CharField(_("country"), max_length=2, choices=countries.choices, blank=True)
+    bio = models.TextField(
+        _("biography"),
+        blank=True,
+        help_text=_(
+            "Plain paragraphs separated by a blank line, or simple HTML (paragraphs, emphasis, "
+            "lists, links)."
+        ),
     )
-    photo = models.ImageField(_("photo"), upload_to="speakers/originals/", blank=True)
+    quote = models.TextField(
+        _("quote"),
+        blank=True,
+        help_text=_("Shown on the homepage if the speaker is featured; without quotation marks."),
+    )
+    photo = models.ImageField(
+        _("photo"),
+        upload_to="speakers/originals/",
+        blank=True,
+        help_text=_("JPEG, PNG or WebP, at least 640 pixels wide and high for sharp pictures."),
+    )
+    focal_x = models.PositiveSmallIntegerField(
+        _("focal point, horizontal (%)"),
+        default=50,
+        validators=[MaxValueValidator(100)],
+        help_text=_("0 keeps the left edge of the photo, 50 the centre, 100 the right edge."),
+    )
+    focal_y = models.PositiveSmallIntegerField(
+        _("focal point, vertical (%)"),
+        default=30,
+        validators=[MaxValueValidator(100)],
+        help_text=_("0 keeps the top of the photo, 100 the bottom; faces are usually near 30."),
+    )
+    photo_renditions = models.JSONField(
+        _("photo renditions"),
+        default=dict,
+        blank=True,
+        editable=False,
+        help_text=_("Square crops generated from the photo, by format and width."),
+    )
     photo_credit = models.CharField(_("photo credit"), max_length=200, blank=True)
     website = models.URLField(_("website"), blank=True)
     linkedin = models.URLField(_("LinkedIn"), blank=True)
@@ -38,7 +100,9 @@ class Speaker(models.Model):
     bluesky = models.URLField(_("Bluesky"), blank=True)
     x = models.URLField(_("X (Twitter)"), blank=True)
     featured = models.BooleanField(_("featured on the homepage"), default=False)
-    featured_order = models.PositiveSmallIntegerField(_("homepage order"), default=0)
+    featured_order = models.PositiveSmallIntegerField(
+        _("homepage order"), default=0, help_text=_("Featured speakers appear from low to high.")
+    )
     published = models.BooleanField(_("published"), default=True)
 
     objects = SpeakerQuerySet.as_manager()
@@ -47,9 +111,65 @@ class Speaker(models.Model):
         verbose_name = _("speaker")
         verbose_name_plural = _("speakers")
         ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(focal_x__gte=0, focal_x__lte=100, focal_y__gte=0, focal_y__lte=100),
+                name="speaker_focal_point_in_percent",
+            ),
+        ]
 
     def __str__(self):
         return self.name
 
     def get_absolute_url(self):
         return reverse("speakers:detail", kwargs={"slug": self.slug})
+
+    @property
+    def place(self):
+        """“Liège, Belgium”, or whichever part is known."""
+        return ", ".join(part for part in (self.city, self.get_country_display()) if part)
+
+    @property
+    def bio_html(self):
+        """The biography as safe HTML: organiser HTML sanitised, plain text as paragraphs."""
+        if "<" in self.bio:
+            return sanitise_html(self.bio)
+        return linebreaks_filter(self.bio, autoescape=True)
+
+    @property
+    def initials(self):
+        words = [word for word in self.name.replace("-", " ").split() if word[:1].isalpha()]
+        if not words:
+            return "?"
+        if len(words) == 1:
+            return words[0][0].upper()
+        return (words[0][0] + words[-1][0]).upper()
+
+    @property
+    def placeholder_colour(self):
+        digest = hashlib.sha256(self.slug.encode()).digest()
+        return PLACEHOLDER_COLOURS[digest[0] % len(PLACEHOLDER_COLOURS)]
+
+    @property
+    def picture(self):
+        """What a <picture> needs for the square photo, or None when there is no photo yet."""
+        renditions = self.photo_renditions or {}
+        webp, jpeg = renditions.get("webp") or {}, renditions.get("jpeg") or {}
+        if not (webp and jpeg):
+            return None
+        widths = sorted(int(width) for width in jpeg)
+        fallback = next((width for width in widths if width >= 320), widths[-1])
+        return {
+            "webp_srcset": _srcset(webp),
+            "jpeg_srcset": _srcset(jpeg),
+            "src": default_storage.url(jpeg[str(fallback)]),
+            "size": fallback,
+            "smallest": default_storage.url(jpeg[str(widths[0])]),
+        }
+
+
+def _srcset(paths_by_width):
+    return ", ".join(
+        f"{default_storage.url(path)} {width}w"
+        for width, path in sorted(paths_by_width.items(), key=lambda item: int(item[0]))
+    )

@@ -5,4 +5,4 @@ from speakers.models import Speaker
 
 @register(Speaker)
 class SpeakerTranslationOptions(TranslationOptions):
-    fields = ("role", "organisation", "bio", "quote")
+    fields = ("role", "organisation", "city", "bio", "quote")

@@ -1,14 +1,21 @@
 from django.shortcuts import get_object_or_404, render
 
+from speakers.forms import SpeakerFilterForm
 from speakers.models import Speaker
 
 
 def speaker_list(request):
-    """All published speakers."""
-    return render(request, "speakers/speaker_list.html", {"speakers": Speaker.objects.published()})
+    """Published speakers, narrowed by the text and country filters of the query string."""
+    published = Speaker.objects.published()
+    form = SpeakerFilterForm(request.GET, country_codes=published.country_codes())
+    return render(
+        request,
+        "speakers/speaker_list.html",
+        {"form": form, "speakers": form.filter(published), "total": published.count()},
+    )
 
 
 def speaker_detail(request, slug):
-    """One speaker's page."""
+    """One published speaker's page."""
     speaker = get_object_or_404(Speaker.objects.published(), slug=slug)
     return render(request, "speakers/speaker_detail.html", {"speaker": speaker})
