@@ -294,9 +294,9 @@ class Session(models.Model):
         return reverse("programme:session", kwargs={"slug": self.slug})
 
     @classmethod
-    def from_db(cls, db, field_names, values):
+    def from_db(cls, db, field_names, values, **kwargs):
         # Remember what was loaded, so save() can tell whether calendars must update.
-        instance = super().from_db(db, field_names, values)
+        instance = super().from_db(db, field_names, values, **kwargs)
         instance._loaded = dict(zip(field_names, values, strict=True))
         return instance
 
