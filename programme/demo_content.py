@@ -1,0 +1,114 @@
+"""The demo programme's words, in English, French and Dutch (each entry: en, fr, nl)."""
+
+ROOMS = [
+    # slug-like key, (name en, fr, nl), (location en, fr, nl), capacity
+    ("auditorium", ("Auditorium", "Auditorium", "Auditorium"), ("Ground floor", "Rez-de-chaussée", "Gelijkvloers"), 900),
+    ("europa", ("Room Europa", "Salle Europa", "Zaal Europa"), ("First floor", "Premier étage", "Eerste verdieping"), 200),
+    ("horta", ("Room Horta", "Salle Horta", "Zaal Horta"), ("First floor", "Premier étage", "Eerste verdieping"), 150),
+    ("magritte", ("Room Magritte", "Salle Magritte", "Zaal Magritte"), ("Second floor", "Deuxième étage", "Tweede verdieping"), 120),
+    ("foyer", ("Foyer", "Foyer", "Foyer"), ("Ground floor", "Rez-de-chaussée", "Gelijkvloers"), 900),
+    ("visits", ("Field visits meeting point", "Point de rendez-vous des visites", "Verzamelpunt bezoeken"), ("Main entrance", "Entrée principale", "Hoofdingang"), None),
+]  # fmt: skip
+
+TRACKS = [
+    ("drugs-and-trafficking", "#b42318", ("Drugs and trafficking", "Drogues et trafics", "Drugs en drugshandel")),
+    ("crisis-management", "#c2410c", ("Crisis management", "Gestion de crise", "Crisisbeheer")),
+    ("democracy-and-polarisation", "#6d28d9", ("Democracy and polarisation", "Démocratie et polarisation", "Democratie en polarisatie")),
+    ("mental-health", "#0f766e", ("Mental health in public space", "Santé mentale dans l'espace public", "Geestelijke gezondheid in de openbare ruimte")),
+    ("prevention", "#1d4ed8", ("Prevention", "Prévention", "Preventie")),
+    ("social-mediation", "#15803d", ("Social mediation", "Médiation sociale", "Sociale bemiddeling")),
+]  # fmt: skip
+
+PLENARIES = {
+    "opening-plenary": (
+        ("Opening plenary: cities at the heart of tomorrow's security", "Plénière d'ouverture : les villes au cœur de la sécurité de demain", "Openingsplenaire: steden in het hart van de veiligheid van morgen"),
+        ("Welcome words and a first look at the challenges European cities face together.", "Mots d'accueil et premier regard sur les défis que les villes européennes affrontent ensemble.", "Welkomstwoorden en een eerste blik op de uitdagingen waar Europese steden samen voor staan."),
+    ),
+    "plenary-drugs": (
+        ("Plenary: cities facing drugs and trafficking", "Plénière : les villes face aux drogues et aux trafics", "Plenaire: steden tegenover drugs en drugshandel"),
+        ("Mayors, national and European agencies on how local action fits into a shared response to drug markets.", "Maires, agences nationales et européennes : comment l'action locale s'inscrit dans une réponse commune aux marchés de la drogue.", "Burgemeesters, nationale en Europese agentschappen over hoe lokale actie past in een gezamenlijk antwoord op drugsmarkten."),
+    ),
+    "plenary-democracy": (
+        ("Plenary: security and democracy in polarised times", "Plénière : sécurité et démocratie en temps de polarisation", "Plenaire: veiligheid en democratie in gepolariseerde tijden"),
+        ("How local authorities keep public trust when societies are divided.", "Comment les collectivités préservent la confiance du public quand la société se divise.", "Hoe lokale besturen het vertrouwen van burgers bewaren wanneer de samenleving verdeeld is."),
+    ),
+    "closing-plenary": (
+        ("Closing plenary: the cities' agenda for urban security", "Plénière de clôture : l'agenda des villes pour la sécurité urbaine", "Slotplenaire: de agenda van de steden voor stedelijke veiligheid"),
+        ("What the three days taught us, and the commitments cities take home.", "Ce que ces trois jours nous ont appris et les engagements que les villes emportent.", "Wat deze drie dagen ons leerden en de engagementen die steden mee naar huis nemen."),
+    ),
+}  # fmt: skip
+
+PLENARY_DESCRIPTION = (
+    "<p>Simultaneous interpretation is offered in English, French, Dutch and Spanish.</p>",
+    "<p>Interprétation simultanée en anglais, français, néerlandais et espagnol.</p>",
+    "<p>Simultaanvertaling in het Engels, Frans, Nederlands en Spaans.</p>",
+)
+
+# Three thematic sessions per track, in TRACKS order.
+THEMATIC = [
+    ("Local strategies against drug-related violence", "Stratégies locales contre la violence liée aux drogues", "Lokale strategieën tegen drugsgerelateerd geweld"),
+    ("Ports, logistics hubs and organised crime", "Ports, plateformes logistiques et criminalité organisée", "Havens, logistieke knooppunten en georganiseerde misdaad"),
+    ("Harm reduction in the city centre", "Réduction des risques en centre-ville", "Schadebeperking in het stadscentrum"),
+    ("Preparing neighbourhoods for the next crisis", "Préparer les quartiers à la prochaine crise", "Wijken voorbereiden op de volgende crisis"),
+    ("Crisis communication that people trust", "Une communication de crise digne de confiance", "Crisiscommunicatie die mensen vertrouwen"),
+    ("Lessons from floods, heatwaves and pandemics", "Leçons des inondations, canicules et pandémies", "Lessen uit overstromingen, hittegolven en pandemieën"),
+    ("Protecting local elected officials", "Protéger les élus locaux", "Lokale verkozenen beschermen"),
+    ("Countering online hate at local level", "Lutter contre la haine en ligne au niveau local", "Online haat lokaal aanpakken"),
+    ("Public spaces for dialogue", "Des espaces publics pour le dialogue", "Openbare ruimten voor dialoog"),
+    ("Mental health crises on the street: who responds?", "Crises de santé mentale dans la rue : qui intervient ?", "Psychische crisis op straat: wie grijpt in?"),
+    ("Police and health services working together", "Police et services de santé, ensemble", "Politie en zorg samen aan het werk"),
+    ("Loneliness, public space and safety", "Solitude, espace public et sécurité", "Eenzaamheid, openbare ruimte en veiligheid"),
+    ("Youth prevention that works", "Une prévention auprès des jeunes qui fonctionne", "Jongerenpreventie die werkt"),
+    ("Designing safer streets with residents", "Concevoir des rues plus sûres avec les habitants", "Veiligere straten ontwerpen met bewoners"),
+    ("Evaluating prevention policies", "Évaluer les politiques de prévention", "Preventiebeleid evalueren"),
+    ("Night-time mediation in nightlife districts", "La médiation de nuit dans les quartiers festifs", "Nachtelijke bemiddeling in uitgaansbuurten"),
+    ("Mediators in public transport", "Des médiateurs dans les transports publics", "Bemiddelaars in het openbaar vervoer"),
+    ("Training and recognising social mediators", "Former et reconnaître les médiateurs sociaux", "Sociale bemiddelaars opleiden en erkennen"),
+]  # fmt: skip
+
+THEMATIC_SUMMARY = (
+    "Practitioners from several European cities compare their approaches and discuss what can be transferred.",
+    "Des praticiens de plusieurs villes européennes comparent leurs approches et discutent de ce qui peut être transposé.",
+    "Praktijkmensen uit verschillende Europese steden vergelijken hun aanpak en bespreken wat overdraagbaar is.",
+)
+
+# Two field visits per track, in TRACKS order.
+FIELD_VISITS = [
+    ("Visit: a supervised drug consumption room", "Visite : une salle de consommation à moindre risque", "Bezoek: een gebruiksruimte onder toezicht"),
+    ("Visit: a local drug prevention service", "Visite : un service local de prévention des assuétudes", "Bezoek: een lokale dienst voor drugspreventie"),
+    ("Visit: the Regional Crisis Management Centre", "Visite : le Centre régional de gestion de crise", "Bezoek: het Gewestelijk Crisiscentrum"),
+    ("Visit: an emergency dispatch centre", "Visite : un centre de dispatching des secours", "Bezoek: een noodcentrale"),
+    ("Visit: a neighbourhood participation project", "Visite : un projet de participation de quartier", "Bezoek: een buurtparticipatieproject"),
+    ("Visit: a youth centre working on citizenship", "Visite : une maison de jeunes engagée pour la citoyenneté", "Bezoek: een jeugdhuis rond burgerschap"),
+    ("Visit: a mobile mental health team", "Visite : une équipe mobile de santé mentale", "Bezoek: een mobiel team geestelijke gezondheid"),
+    ("Visit: a day centre for people in distress", "Visite : un centre de jour pour personnes en détresse", "Bezoek: een dagcentrum voor mensen in nood"),
+    ("Visit: a crime prevention partnership", "Visite : un partenariat local de prévention", "Bezoek: een lokaal preventiepartnerschap"),
+    ("Visit: a safer public space redesign", "Visite : un espace public réaménagé pour plus de sécurité", "Bezoek: een heraangelegde, veiligere openbare ruimte"),
+    ("Visit: a social mediation scheme", "Visite : un dispositif de médiation sociale", "Bezoek: een project voor sociale bemiddeling"),
+    ("Visit: street mediators at work", "Visite : des médiateurs de rue au travail", "Bezoek: straatbemiddelaars aan het werk"),
+]  # fmt: skip
+
+FIELD_VISIT_SUMMARY = (
+    "A guided visit in Brussels with the team on site. Places are limited; groups leave together from the meeting point.",
+    "Une visite guidée à Bruxelles avec l'équipe sur place. Places limitées ; les groupes partent ensemble du point de rendez-vous.",
+    "Een rondleiding in Brussel met het team ter plaatse. Beperkt aantal plaatsen; de groepen vertrekken samen vanaf het verzamelpunt.",
+)
+
+PITCHES = [
+    ("Pitch session: innovations in prevention", "Session de pitchs : innovations en prévention", "Pitchsessie: vernieuwing in preventie"),
+    ("Pitch session: cities and technology", "Session de pitchs : villes et technologies", "Pitchsessie: steden en technologie"),
+    ("Pitch session: European projects", "Session de pitchs : projets européens", "Pitchsessie: Europese projecten"),
+]  # fmt: skip
+
+PITCH_SUMMARY = (
+    "Five minutes per project: cities and partners present their initiatives and meet the people who might adopt them.",
+    "Cinq minutes par projet : villes et partenaires présentent leurs initiatives et rencontrent ceux qui pourraient s'en inspirer.",
+    "Vijf minuten per project: steden en partners stellen hun initiatieven voor en ontmoeten wie ze zou kunnen overnemen.",
+)
+
+BREAKS = {
+    "registration": ("Registration and welcome coffee", "Accueil et café de bienvenue", "Registratie en welkomstkoffie"),
+    "coffee": ("Coffee break", "Pause café", "Koffiepauze"),
+    "lunch": ("Lunch", "Déjeuner", "Lunch"),
+    "reception": ("Welcome reception", "Réception de bienvenue", "Welkomstreceptie"),
+}  # fmt: skip

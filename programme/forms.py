@@ -1,0 +1,60 @@
+from django import forms
+from django.utils.formats import date_format
+from django.utils.translation import gettext_lazy as _
+
+from programme.models import Language, Session, Track
+
+
+class ProgrammeFilterForm(forms.Form):
+    """The programme's filters, read from the query string.
+
+    Every field is optional and a value the form does not recognise is simply ignored,
+    so a hand-edited or outdated link still shows the programme.
+    """
+
+    day = forms.TypedChoiceField(label=_("Day"), required=False, empty_value=None)
+    track = forms.ModelChoiceField(
+        label=_("Theme"),
+        queryset=Track.objects.all(),
+        to_field_name="slug",
+        required=False,
+        empty_label=_("All themes"),
+    )
+    format = forms.ChoiceField(label=_("Format"), required=False)
+    language = forms.ChoiceField(label=_("Spoken language"), required=False)
+
+    def __init__(self, *args, days=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.days = list(days)
+        self.fields["day"].choices = [("", _("All days"))] + [
+            (day.isoformat(), date_format(day, "l j F")) for day in self.days
+        ]
+        self.fields["day"].coerce = lambda value: next(
+            day for day in self.days if day.isoformat() == value
+        )
+        self.fields["format"].choices = [("", _("All formats")), *Session.Format.choices]
+        self.fields["language"].choices = [("", _("All languages")), *Language.choices]
+
+    @property
+    def filters(self):
+        """The valid filters only: cleaned values of the fields that passed validation."""
+        if not self.is_bound:
+            return {}
+        self.is_valid()
+        return {name: value for name, value in self.cleaned_data.items() if value}
+
+    @property
+    def has_ignored_values(self):
+        return self.is_bound and bool(self.errors)
+
+    def apply(self, sessions):
+        filters = self.filters
+        if "day" in filters:
+            sessions = sessions.for_day(filters["day"])
+        if "track" in filters:
+            sessions = sessions.in_track(filters["track"])
+        if "format" in filters:
+            sessions = sessions.of_format(filters["format"])
+        if "language" in filters:
+            sessions = sessions.in_language(filters["language"])
+        return sessions

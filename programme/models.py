@@ -1,0 +1,469 @@
+"""The programme: rooms, tracks, sessions and the people who speak, chair or moderate them."""
+
+import datetime
+from zoneinfo import ZoneInfo
+
+from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
+from django.db import models
+from django.db.models import Prefetch, Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.text import capfirst
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.utils import build_localized_fieldname
+
+from efus_conf.html import sanitise_html
+from efus_conf.models import Conference
+
+# The conference happens in Brussels: times are entered, stored for display and shown there.
+CONFERENCE_TZ = ZoneInfo("Europe/Brussels")
+
+# Addresses under /programme/ that a session slug must not take.
+RESERVED_SLUGS = {"now", "agenda", "schedule"}
+
+
+def local_day_bounds(day):
+    """The aware start and end of a calendar day in Brussels (23 or 25 hours long in DST)."""
+    start = datetime.datetime.combine(day, datetime.time.min, tzinfo=CONFERENCE_TZ)
+    end = datetime.datetime.combine(
+        day + datetime.timedelta(days=1), datetime.time.min, tzinfo=CONFERENCE_TZ
+    )
+    return start, end
+
+
+class Language(models.TextChoices):
+    """Languages spoken or interpreted into at the conference."""
+
+    EN = "en", _("English")
+    FR = "fr", _("French")
+    NL = "nl", _("Dutch")
+    ES = "es", _("Spanish")
+
+
+class LanguageListField(models.CharField):
+    """A list of language codes, stored as "en,fr" and edited as a row of checkboxes.
+
+    A plain text column rather than JSON: it needs no database feature check and reads
+    well in a database dump.
+    """
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("max_length", 40)
+        super().__init__(*args, **kwargs)
+
+    def from_db_value(self, value, expression, connection):
+        return self.to_python(value)
+
+    def to_python(self, value):
+        if isinstance(value, list | tuple):
+            return list(value)
+        return [code for code in (value or "").split(",") if code]
+
+    def get_prep_value(self, value):
+        return ",".join(self.to_python(value))
+
+    def value_to_string(self, obj):
+        return self.get_prep_value(self.value_from_object(obj))
+
+    def formfield(self, **kwargs):
+        return forms.MultipleChoiceField(
+            choices=Language.choices,
+            widget=forms.CheckboxSelectMultiple,
+            required=not self.blank,
+            label=capfirst(self.verbose_name),
+            help_text=self.help_text,
+        )
+
+    def validate(self, value, model_instance):
+        unknown = set(value or []) - set(Language.values)
+        if unknown:
+            raise ValidationError(
+                _("Unknown language: %(codes)s."), params={"codes": ", ".join(sorted(unknown))}
+            )
+        if not value and not self.blank:
+            raise ValidationError(self.error_messages["blank"], code="blank")
+
+
+class Room(models.Model):
+    """A room or venue where sessions take place, or where a field visit leaves from."""
+
+    name = models.CharField(_("name"), max_length=120)
+    location = models.CharField(
+        _("floor or address"),
+        max_length=200,
+        blank=True,
+        help_text=_("E.g. “Ground floor” or a street address for a room outside the venue."),
+    )
+    capacity = models.PositiveIntegerField(_("capacity"), null=True, blank=True)
+    order = models.PositiveSmallIntegerField(
+        _("order"), default=0, help_text=_("Rooms are listed in this order, smallest first.")
+    )
+
+    class Meta:
+        verbose_name = _("room")
+        verbose_name_plural = _("rooms")
+        ordering = ["order", "name"]
+
+    def __str__(self):
+        return self.name
+
+
+class Track(models.Model):
+    """A theme running through the programme, such as drugs and trafficking."""
+
+    name = models.CharField(_("name"), max_length=120)
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    colour = models.CharField(
+        _("colour"),
+        max_length=7,
+        default="#00408f",
+        validators=[
+            RegexValidator(
+                r"^#[0-9a-fA-F]{6}$",
+                _("Enter a colour as # followed by six hexadecimal digits, e.g. #00408f."),
+            )
+        ],
+    )
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("track")
+        verbose_name_plural = _("tracks")
+        ordering = ["order", "name"]
+
+    def __str__(self):
+        return self.name
+
+
+class SessionQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(published=True)
+
+    def for_day(self, day):
+        """Sessions starting on this calendar day, Brussels time."""
+        start, end = local_day_bounds(day)
+        return self.filter(start__gte=start, start__lt=end)
+
+    def overlapping(self, start, end):
+        return self.filter(start__lt=end, end__gt=start)
+
+    def happening_at(self, moment):
+        return self.filter(start__lte=moment, end__gt=moment)
+
+    def in_track(self, track):
+        return self.filter(track=track)
+
+    def of_format(self, session_format):
+        return self.filter(format=session_format)
+
+    def in_language(self, language):
+        return self.filter(language=language)
+
+    def with_people(self):
+        """Room, track and the published people, in their order, in three queries in all."""
+        people = SessionSpeaker.objects.filter(speaker__published=True).select_related("speaker")
+        return self.select_related("room", "track").prefetch_related(
+            Prefetch("people", queryset=people, to_attr="public_people")
+        )
+
+    def days(self):
+        """The distinct Brussels calendar days that have sessions, in order."""
+        return sorted(
+            {
+                start.astimezone(CONFERENCE_TZ).date()
+                for start in self.values_list("start", flat=True)
+            }
+        )
+
+
+class Session(models.Model):
+    """One slot of the programme: a plenary, a thematic session, a field visit, a break, …"""
+
+    class Format(models.TextChoices):
+        PLENARY = "plenary", _("Plenary")
+        THEMATIC = "thematic", _("Thematic session")
+        PANEL = "panel", _("Panel")
+        FIELD_VISIT = "visit", _("Field visit")
+        PITCH = "pitch", _("Pitch session")
+        NETWORKING = "networking", _("Networking")
+        BREAK = "break", _("Break")
+
+    # Several groups can leave from one meeting point, so these never clash on a room.
+    FORMATS_SHARING_A_ROOM = {Format.FIELD_VISIT}
+
+    title = models.CharField(_("title"), max_length=200)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=100,
+        unique=True,
+        validators=[
+            RegexValidator(
+                r"^[a-z0-9]+(-[a-z0-9]+)*$",
+                _("Use lowercase letters, digits and single hyphens, e.g. opening-plenary."),
+            )
+        ],
+        help_text=_("The session's address, e.g. opening-plenary."),
+    )
+    summary = models.TextField(
+        _("summary"), blank=True, help_text=_("One or two sentences shown in the programme.")
+    )
+    description = models.TextField(
+        _("description"),
+        blank=True,
+        help_text=_(
+            "HTML is allowed: paragraphs, lists, links, emphasis. "
+            "Anything else is removed when the page is shown."
+        ),
+    )
+    start = models.DateTimeField(_("start"), help_text=_("Brussels time."))
+    end = models.DateTimeField(_("end"), help_text=_("Brussels time."))
+    room = models.ForeignKey(
+        Room, verbose_name=_("room"), on_delete=models.PROTECT, related_name="sessions"
+    )
+    track = models.ForeignKey(
+        Track,
+        verbose_name=_("track"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="sessions",
+    )
+    format = models.CharField(_("format"), max_length=20, choices=Format, default=Format.THEMATIC)
+    language = models.CharField(
+        _("spoken language"), max_length=2, choices=Language, default=Language.EN
+    )
+    interpretation = LanguageListField(
+        _("interpretation into"),
+        default=list,
+        blank=True,
+        help_text=_("Languages offered through simultaneous interpretation."),
+    )
+    registration_url = models.URLField(
+        _("registration link"),
+        blank=True,
+        help_text=_("For sessions with limited places, such as field visits."),
+    )
+    published = models.BooleanField(_("published"), default=True)
+    speakers = models.ManyToManyField(
+        "speakers.Speaker",
+        through="SessionSpeaker",
+        verbose_name=_("people"),
+        related_name="sessions",
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("last updated"), auto_now=True)
+    sequence = models.PositiveIntegerField(
+        _("revision"),
+        default=0,
+        editable=False,
+        help_text=_("Raised when the time, room or content changes, so calendars update."),
+    )
+
+    objects = SessionQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("session")
+        verbose_name_plural = _("sessions")
+        ordering = ["start", "room__order", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end__gt=models.F("start")),
+                name="session_ends_after_it_starts",
+                violation_error_message=_("A session must end after it starts."),
+            ),
+        ]
+        indexes = [models.Index(fields=["start", "end"], name="session_start_end")]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        if self.has_schedule_changes():
+            self.sequence += 1
+            if kwargs.get("update_fields") is not None:
+                kwargs["update_fields"] = {*kwargs["update_fields"], "sequence"}
+        super().save(*args, **kwargs)
+        self._loaded = {
+            field.attname: getattr(self, field.attname) for field in self._meta.concrete_fields
+        }
+
+    def get_absolute_url(self):
+        return reverse("programme:session", kwargs={"slug": self.slug})
+
+    @classmethod
+    def from_db(cls, db, field_names, values, **kwargs):
+        # Remember what was loaded, so save() can tell whether calendars must update.
+        instance = super().from_db(db, field_names, values, **kwargs)
+        instance._loaded = dict(zip(field_names, values, strict=True))
+        return instance
+
+    @classmethod
+    def sequence_attnames(cls):
+        """Columns whose change makes calendars update the event (iCalendar SEQUENCE).
+
+        The translated columns are listed per language: the untranslated attribute
+        (``title``) reads the active language through modeltranslation.
+        """
+        translated = {
+            build_localized_fieldname(name, code)
+            for name in ("title", "summary", "description")
+            for code, _name in settings.LANGUAGES
+        }
+        return {"start", "end", "room_id"} | translated
+
+    def has_schedule_changes(self):
+        loaded = getattr(self, "_loaded", None)
+        if not loaded:
+            return False
+        return any(
+            name in loaded and getattr(self, name) != loaded[name]
+            for name in self.sequence_attnames()
+        )
+
+    def clean(self):
+        super().clean()
+        if self.slug in RESERVED_SLUGS:
+            raise ValidationError({"slug": _("This address is reserved; choose another slug.")})
+        if not (self.start and self.end):
+            return
+        if self.end <= self.start:
+            raise ValidationError({"end": _("A session must end after it starts.")})
+        conference = Conference.objects.current()
+        if conference is None:
+            return
+        first, _last_start = local_day_bounds(conference.start_date)
+        _first_end, last = local_day_bounds(conference.end_date)
+        if self.start < first or self.end > last:
+            raise ValidationError(
+                _("The session must take place during the conference, %(dates)s."),
+                params={"dates": conference.dates_display},
+            )
+
+    @property
+    def local_start(self):
+        return timezone.localtime(self.start, CONFERENCE_TZ)
+
+    @property
+    def local_end(self):
+        return timezone.localtime(self.end, CONFERENCE_TZ)
+
+    @property
+    def day(self):
+        return self.local_start.date()
+
+    @property
+    def duration(self):
+        return self.end - self.start
+
+    @property
+    def is_break(self):
+        return self.format in (self.Format.BREAK, self.Format.NETWORKING)
+
+    @property
+    def safe_description(self):
+        return sanitise_html(self.description)
+
+    @property
+    def interpretation_labels(self):
+        return [Language(code).label for code in self.interpretation if code in Language.values]
+
+    @property
+    def people_in_order(self):
+        """Published people, prefetched by with_people() when the queryset asked for them."""
+        if hasattr(self, "public_people"):
+            return self.public_people
+        return list(self.people.filter(speaker__published=True).select_related("speaker"))
+
+    def room_clashes(self):
+        """Other sessions in the same room at overlapping times."""
+        if self.format in self.FORMATS_SHARING_A_ROOM or not (self.start and self.end):
+            return Session.objects.none()
+        return (
+            Session.objects.overlapping(self.start, self.end)
+            .filter(room_id=self.room_id)
+            .exclude(pk=self.pk)
+            .exclude(format__in=self.FORMATS_SHARING_A_ROOM)
+        )
+
+    def speaker_clashes(self):
+        """People of this session who are in another session at an overlapping time."""
+        return (
+            SessionSpeaker.objects.filter(
+                speaker__in=self.speakers.all(),
+                session__in=Session.objects.overlapping(self.start, self.end).exclude(pk=self.pk),
+            )
+            .select_related("speaker", "session")
+            .order_by("speaker__name", "session__start")
+        )
+
+    def duplicate(self):
+        """An unpublished copy with a new unique slug and the same people."""
+        taken = set(
+            Session.objects.filter(slug__startswith=f"{self.slug}-copy").values_list(
+                "slug", flat=True
+            )
+        )
+        slug = f"{self.slug}-copy"
+        number = 2
+        while slug in taken:
+            slug = f"{self.slug}-copy-{number}"
+            number += 1
+        people = list(self.people.all())
+        copy = Session.objects.get(pk=self.pk)
+        copy.pk = None
+        copy._state.adding = True
+        copy._loaded = {}
+        copy.slug = slug
+        copy.published = False
+        copy.sequence = 0
+        copy.save()
+        SessionSpeaker.objects.bulk_create(
+            SessionSpeaker(session=copy, speaker_id=p.speaker_id, role=p.role, order=p.order)
+            for p in people
+        )
+        return copy
+
+
+class SessionSpeaker(models.Model):
+    """A person in a session, with their role and their place in the list."""
+
+    class Role(models.TextChoices):
+        SPEAKER = "speaker", _("Speaker")
+        MODERATOR = "moderator", _("Moderator")
+        CHAIR = "chair", _("Chair")
+
+    session = models.ForeignKey(
+        Session, verbose_name=_("session"), on_delete=models.CASCADE, related_name="people"
+    )
+    speaker = models.ForeignKey(
+        "speakers.Speaker",
+        verbose_name=_("speaker"),
+        on_delete=models.CASCADE,
+        related_name="session_roles",
+    )
+    role = models.CharField(_("role"), max_length=20, choices=Role, default=Role.SPEAKER)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("person in the session")
+        verbose_name_plural = _("people in the session")
+        ordering = ["order", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["session", "speaker"],
+                name="session_speaker_unique",
+                violation_error_message=_("This person is already in the session."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.speaker} ({self.get_role_display()})"
+
+    @property
+    def initials(self):
+        """First and last initials, shown when the speaker has no photo."""
+        words = self.speaker.name.split()
+        return "".join(word[0] for word in words[:1] + words[1:][-1:]).upper()

@@ -1,0 +1,17 @@
+from django.urls import path
+
+from programme import views
+
+app_name = "programme"
+
+urlpatterns = [
+    path("", views.programme, name="list"),
+    path("now/", views.now, name="now"),
+    path("agenda/", views.agenda, name="agenda"),
+    path("agenda.ics", views.agenda_ics, name="agenda_ics"),
+    path("schedule.ics", views.schedule_ics, name="schedule_ics"),
+    path("schedule.xml", views.schedule_xml, name="schedule_xml"),
+    path("schedule.json", views.schedule_json, name="schedule_json"),
+    path("<slug:slug>/", views.session_detail, name="session"),
+    path("<slug:slug>/calendar.ics", views.session_ics, name="session_ics"),
+]

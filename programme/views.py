@@ -1,0 +1,151 @@
+import json
+
+from django.db.models import Max, Q
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+
+from efus_conf.models import Conference
+from programme import exports
+from programme.forms import ProgrammeFilterForm
+from programme.models import CONFERENCE_TZ, Session, Track
+from programme.schedule import conference_days, group_by_day_and_slot, now_and_next
+
+# Enough for any real agenda; keeps a crafted address from asking for thousands of rows.
+AGENDA_EXPORT_LIMIT = 300
+
+
+def programme_context(**context):
+    return {"programme_tz": CONFERENCE_TZ, **context}
+
+
+@require_GET
+def programme(request):
+    """The whole programme by day and time slot, with optional filters in the query string."""
+    conference = Conference.objects.current()
+    form = ProgrammeFilterForm(request.GET or None, days=conference_days(conference))
+    sessions = form.apply(Session.objects.published()).with_people()
+    return render(
+        request,
+        "programme/programme.html",
+        programme_context(form=form, days=group_by_day_and_slot(sessions)),
+    )
+
+
+@require_GET
+def session_detail(request, slug):
+    """One session: when, where, in which language, who speaks, and its calendar file."""
+    session = get_object_or_404(Session.objects.published().with_people(), slug=slug)
+    published = Session.objects.published()
+    previous = (
+        published.filter(Q(start__lt=session.start) | Q(start=session.start, pk__lt=session.pk))
+        .order_by("-start", "-pk")
+        .first()
+    )
+    following = (
+        published.filter(Q(start__gt=session.start) | Q(start=session.start, pk__gt=session.pk))
+        .order_by("start", "pk")
+        .first()
+    )
+    return render(
+        request,
+        "programme/session_detail.html",
+        programme_context(session=session, previous=previous, following=following),
+    )
+
+
+@require_GET
+def now(request):
+    """What is on now and next in each room, in Brussels time."""
+    return render(
+        request,
+        "programme/now.html",
+        programme_context(status=now_and_next(timezone.now())),
+    )
+
+
+@require_GET
+def agenda(request):
+    """The visitor's starred sessions. The stars live in the browser; every session is in
+    the page (hidden) and agenda.js shows the starred ones, so nothing is sent anywhere."""
+    sessions = Session.objects.published().select_related("room", "track")
+    return render(request, "programme/agenda.html", programme_context(sessions=sessions))
+
+
+def calendar_response(sessions, request, *, name, filename, attachment):
+    body = exports.calendar_for(
+        sessions, request=request, conference=Conference.objects.current(), name=name
+    )
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    disposition = "attachment" if attachment else "inline"
+    response["Content-Disposition"] = f'{disposition}; filename="{filename}"'
+    return response
+
+
+@require_GET
+def schedule_ics(request):
+    """The whole programme as a calendar to subscribe to."""
+    conference = Conference.objects.current()
+    name = conference.short_name if conference else _("Programme")
+    return calendar_response(
+        Session.objects.published().with_people(),
+        request,
+        name=name,
+        filename="schedule.ics",
+        attachment=False,
+    )
+
+
+@require_GET
+def session_ics(request, slug):
+    """One session as a calendar file ("Add to calendar")."""
+    session = get_object_or_404(Session.objects.published().with_people(), slug=slug)
+    return calendar_response(
+        [session], request, name=session.title, filename=f"{session.slug}.ics", attachment=True
+    )
+
+
+@require_GET
+def agenda_ics(request):
+    """The sessions named in ?s=slug&s=slug as one calendar; nothing is stored."""
+    slugs = request.GET.getlist("s")[:AGENDA_EXPORT_LIMIT]
+    sessions = Session.objects.published().with_people().filter(slug__in=slugs)
+    return calendar_response(
+        sessions, request, name=_("My agenda"), filename="my-agenda.ics", attachment=True
+    )
+
+
+def schedule_export(request):
+    conference = Conference.objects.current()
+    if conference is None:
+        raise Http404(_("The programme has not been published yet."))
+    sessions = list(Session.objects.published().with_people())
+    # Apps compare versions to know whether to download the schedule again.
+    latest = Session.objects.published().aggregate(latest=Max("updated_at"))["latest"]
+    version = timezone.localtime(latest, CONFERENCE_TZ).isoformat() if latest else "0"
+    return {
+        "sessions": sessions,
+        "request": request,
+        "conference": conference,
+        "tracks": Track.objects.all(),
+        "version": version,
+    }
+
+
+@require_GET
+def schedule_xml(request):
+    """The frab/c3voc schedule.xml that conference apps read."""
+    body = exports.schedule_xml(**schedule_export(request))
+    return HttpResponse(body, content_type="application/xml; charset=utf-8")
+
+
+@require_GET
+def schedule_json(request):
+    """The c3voc schedule.json that conference apps read."""
+    data = exports.schedule_json(**schedule_export(request))
+    return HttpResponse(
+        json.dumps(data, ensure_ascii=False, indent=1),
+        content_type="application/json; charset=utf-8",
+    )

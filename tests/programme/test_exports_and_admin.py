@@ -1,0 +1,176 @@
+import datetime
+import json
+from pathlib import Path
+
+import icalendar
+import jsonschema
+import pytest
+import xmlschema
+from django.conf import settings
+from django.contrib.admin.sites import site
+from django.contrib.auth.models import User
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError
+
+from programme.models import Session, SessionSpeaker
+from tests.programme.conftest import SessionFactory, SpeakerFactory, brussels
+
+SCHEMAS = Path(settings.BASE_DIR).parent / "shared" / "schemas"
+
+
+def events(content):
+    return icalendar.Calendar.from_ical(content).walk("VEVENT")
+
+
+def test_schedule_ics_has_the_required_properties(client, demo):
+    response = client.get("/en/programme/schedule.ics")
+    assert response["Content-Type"].startswith("text/calendar")
+    calendar = icalendar.Calendar.from_ical(response.content)
+    assert calendar.walk("VTIMEZONE")[0]["TZID"] == "Europe/Brussels"
+    found = calendar.walk("VEVENT")
+    assert len(found) == Session.objects.published().count()
+    for event in found:
+        for name in ("UID", "DTSTAMP", "LAST-MODIFIED", "SEQUENCE", "LOCATION", "URL"):
+            assert name in event, name
+        assert event["DTSTART"].params["TZID"] == "Europe/Brussels"
+        assert str(event["UID"]).startswith("session-") and str(event["UID"]).endswith(
+            "@testserver"
+        )
+
+
+def test_session_ics_is_one_event_at_nine_utc(client, session):
+    response = client.get("/en/programme/morning-talk/calendar.ics")
+    (event,) = events(response.content)
+    assert event.decoded("DTSTART").astimezone(datetime.UTC).hour == 9
+    assert "Morning talk" in str(event["SUMMARY"])
+    assert "Ada Example" in str(event["DESCRIPTION"])
+
+
+def test_sequence_increases_when_the_time_changes(client, session):
+    before = events(client.get("/en/programme/morning-talk/calendar.ics").content)[0]["SEQUENCE"]
+    session = Session.objects.get(pk=session.pk)
+    session.start = brussels(20, 11)
+    session.end = brussels(20, 12)
+    session.save()
+    after = events(client.get("/en/programme/morning-talk/calendar.ics").content)[0]["SEQUENCE"]
+    assert after == before + 1
+
+
+def test_sequence_stays_when_nothing_relevant_changes(session):
+    session = Session.objects.get(pk=session.pk)
+    session.registration_url = "https://example.org/"
+    session.save()
+    assert Session.objects.get(pk=session.pk).sequence == 0
+
+
+def test_agenda_ics_contains_only_the_named_sessions(client, demo):
+    response = client.get("/en/programme/agenda.ics?s=opening-plenary&s=plenary-drugs&s=nope")
+    assert len(events(response.content)) == 2
+
+
+def test_schedule_xml_validates_against_the_xsd(client, demo):
+    response = client.get("/en/programme/schedule.xml")
+    assert response["Content-Type"].startswith("application/xml")
+    xmlschema.XMLSchema(str(SCHEMAS / "schedule.xml.xsd")).validate(response.content.decode())
+
+
+def test_schedule_json_validates_against_the_schema(client, demo):
+    response = client.get("/nl/programme/schedule.json")
+    assert response["Content-Type"].startswith("application/json")
+    schema = json.loads((SCHEMAS / "schedule.schema.json").read_text())
+    jsonschema.Draft6Validator(schema, format_checker=jsonschema.FormatChecker()).validate(
+        response.json()
+    )
+    assert response.json()["schedule"]["conference"]["time_zone_name"] == "Europe/Brussels"
+
+
+def test_session_must_end_after_it_starts_in_the_database(session):
+    with pytest.raises(IntegrityError):
+        Session.objects.filter(pk=session.pk).update(end=session.start)
+
+
+def test_session_outside_the_conference_dates_is_invalid(session):
+    session.start = brussels(23, 10)
+    session.end = brussels(23, 11)
+    with pytest.raises(ValidationError, match="during the conference"):
+        session.full_clean()
+
+
+def test_session_within_the_conference_dates_is_valid(session):
+    session.full_clean()
+
+
+@pytest.fixture
+def admin_client(client, conference):
+    user = User.objects.create_superuser("admin", "admin@example.org", "pw")
+    client.force_login(user)
+    return client
+
+
+def session_form(**overrides):
+    data = {
+        "title_en": "Clashing", "slug": "clashing", "start_0": "2024-03-20", "start_1": "10:30",
+        "end_0": "2024-03-20", "end_1": "11:30", "format": "thematic", "language": "en",
+        "published": "on", "people-TOTAL_FORMS": "0", "people-INITIAL_FORMS": "0",
+    }  # fmt: skip
+    data.update(overrides)
+    return data
+
+
+def test_admin_warns_about_a_room_clash_but_saves(admin_client, session):
+    response = admin_client.post(
+        "/admin/programme/session/add/", session_form(room=session.room_id), follow=True
+    )
+    assert Session.objects.filter(slug="clashing").exists()
+    assert "is also booked for “Morning talk”" in response.content.decode()
+
+
+def test_admin_warns_about_a_speaker_in_two_places(admin_client, session):
+    speaker = session.speakers.get()
+    other = SessionFactory(slug="elsewhere")
+    data = session_form(
+        room=other.room_id,
+        **{"people-TOTAL_FORMS": "1", "people-0-speaker": speaker.pk, "people-0-role": "speaker",
+           "people-0-order": "0"},
+    )  # fmt: skip
+    response = admin_client.post("/admin/programme/session/add/", data, follow=True)
+    assert "Ada Example is also in “Morning talk”" in response.content.decode()
+
+
+def test_admin_rejects_a_session_outside_the_conference(admin_client, session):
+    data = session_form(room=session.room_id, start_0="2024-04-01", end_0="2024-04-01")
+    response = admin_client.post("/admin/programme/session/add/", data)
+    assert response.status_code == 200
+    assert not Session.objects.filter(slug="clashing").exists()
+
+
+def test_admin_list_shows_speakers_without_extra_queries(
+    admin_client, session, django_assert_max_num_queries
+):
+    for _index in range(20):
+        extra = SessionFactory()
+        SessionSpeaker.objects.create(session=extra, speaker=SpeakerFactory())
+    with django_assert_max_num_queries(15):
+        response = admin_client.get("/admin/programme/session/")
+    assert "Ada Example" in response.content.decode()
+
+
+def test_duplicate_action_copies_unpublished_with_a_new_slug(admin_client, session):
+    admin_client.post(
+        "/admin/programme/session/",
+        {"action": "duplicate_sessions", "_selected_action": [session.pk]},
+    )
+    admin_client.post(
+        "/admin/programme/session/",
+        {"action": "duplicate_sessions", "_selected_action": [session.pk]},
+    )
+    copies = Session.objects.filter(slug__startswith="morning-talk-copy").order_by("slug")
+    assert [copy.slug for copy in copies] == ["morning-talk-copy", "morning-talk-copy-2"]
+    assert not any(copy.published for copy in copies)
+    assert copies[0].speakers.get().name == "Ada Example"
+
+
+def test_session_admin_uses_language_tabs():
+    from modeltranslation.admin import TabbedTranslationAdmin
+
+    assert isinstance(site._registry[Session], TabbedTranslationAdmin)

@@ -1,0 +1,63 @@
+import datetime
+
+from django.core.management import call_command
+from django.utils import timezone
+
+from programme.models import CONFERENCE_TZ, Session
+from speakers.models import Speaker
+
+
+def at(monkeypatch, *args):
+    moment = datetime.datetime(*args, tzinfo=CONFERENCE_TZ)
+    monkeypatch.setattr(timezone, "now", lambda: moment)
+
+
+def test_now_before_the_conference_says_when_it_opens(client, demo, monkeypatch):
+    at(monkeypatch, 2024, 3, 1, 12, 0)
+    html = client.get("/en/programme/now/").content.decode()
+    assert "has not started yet" in html and "08:30" in html
+
+
+def test_now_during_the_conference_shows_each_room(client, demo, monkeypatch):
+    at(monkeypatch, 2024, 3, 20, 14, 30)
+    html = client.get("/fr/programme/now/").content.decode()
+    assert "Plénière : les villes face aux drogues et aux trafics" in html
+    assert "Pause café" in html  # next in the foyer
+
+
+def test_now_after_the_conference_says_it_is_over(client, demo, monkeypatch):
+    at(monkeypatch, 2024, 4, 1, 9, 0)
+    html = client.get("/nl/programme/now/").content.decode()
+    assert "De conferentie is afgelopen" in html
+
+
+def test_demo_has_the_real_shape(demo):
+    published = Session.objects.published()
+    assert published.count() >= 40
+    assert published.filter(format="plenary").count() == 4
+    assert published.filter(format="thematic").count() == 18
+    assert published.filter(format="visit").count() == 12
+    assert published.filter(format="pitch", start__date="2024-03-20").count() == 3
+    drugs = Session.objects.get(slug="plenary-drugs")
+    assert drugs.local_start.strftime("%H:%M") == "14:00"
+    assert drugs.local_end.strftime("%H:%M") == "15:15"
+    assert drugs.interpretation == ["en", "fr", "nl", "es"]
+
+
+def test_demo_puts_every_published_speaker_in_a_session(db):
+    for n in range(25):
+        Speaker.objects.create(name=f"Fictional {n}", slug=f"fictional-{n}")
+    Speaker.objects.create(name="Willy Demeyer", slug="willy-demeyer")
+    call_command("loaddemo", stdout=__import__("io").StringIO())
+    assert not Speaker.objects.published().filter(sessions=None).exists()
+    assert Session.objects.get(slug="opening-plenary").speakers.get().slug == "willy-demeyer"
+
+
+def test_demo_scale_is_idempotent(db):
+    import io
+
+    call_command("loaddemo", "--scale", "5", stdout=io.StringIO())
+    first = set(Session.objects.values_list("slug", "updated_at", "sequence"))
+    call_command("loaddemo", "--scale", "5", stdout=io.StringIO())
+    assert set(Session.objects.values_list("slug", "updated_at", "sequence")) == first
+    assert Session.objects.filter(slug__startswith="bench-session-").count() == 5
