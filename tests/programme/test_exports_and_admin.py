@@ -11,6 +11,7 @@ from django.contrib.admin.sites import site
 from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError
+from django.utils import translation
 
 from programme.models import Session, SessionSpeaker
 from tests.programme.conftest import SessionFactory, SpeakerFactory, brussels
@@ -92,7 +93,7 @@ def test_session_must_end_after_it_starts_in_the_database(session):
 def test_session_outside_the_conference_dates_is_invalid(session):
     session.start = brussels(23, 10)
     session.end = brussels(23, 11)
-    with pytest.raises(ValidationError, match="during the conference"):
+    with translation.override("en"), pytest.raises(ValidationError, match="during the conference"):
         session.full_clean()
 
 
