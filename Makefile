@@ -29,6 +29,7 @@ messages: $(STAMP)
 	@$(PY) -m babel.messages.frontend compile -d locale -D django --statistics 2>&1 | grep -v "^$$" || true
 
 demo: install
+	mkdir -p var
 	$(MANAGE) migrate --noinput
 	$(MANAGE) loaddemo
 

@@ -50,7 +50,8 @@ def test_demo_puts_every_published_speaker_in_a_session(db):
     Speaker.objects.create(name="Willy Demeyer", slug="willy-demeyer")
     call_command("loaddemo", stdout=__import__("io").StringIO())
     assert not Speaker.objects.published().filter(sessions=None).exists()
-    assert Session.objects.get(slug="opening-plenary").speakers.get().slug == "willy-demeyer"
+    opening = Session.objects.get(slug="opening-plenary")
+    assert opening.speakers.filter(slug="willy-demeyer").exists()
 
 
 def test_demo_scale_is_idempotent(db):
