@@ -37,10 +37,12 @@ def allow_client(request):
     """False when this client has sent more subscriptions than NEWSLETTER_RATE_LIMIT allows."""
     if settings.NEWSLETTER_RATE_LIMIT is None:
         return True
-    key = salted_hmac("newsletter.ratelimit.client", client_address(request)).hexdigest()
+    key = salted_hmac(
+        "newsletter.ratelimit.client", client_address(request), algorithm="sha256"
+    ).hexdigest()
     return _allow("client", key, settings.NEWSLETTER_RATE_LIMIT)
 
 
 def allow_address(email):
-    key = salted_hmac("newsletter.ratelimit.address", email).hexdigest()
+    key = salted_hmac("newsletter.ratelimit.address", email, algorithm="sha256").hexdigest()
     return _allow("address", key, ADDRESS_LIMIT)

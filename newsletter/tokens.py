@@ -18,7 +18,7 @@ _UNSUBSCRIBE = Signer(salt="newsletter.unsubscribe")
 
 
 def _address_digest(email):
-    return salted_hmac("newsletter.token.address", email).hexdigest()[:20]
+    return salted_hmac("newsletter.token.address", email, algorithm="sha256").hexdigest()[:20]
 
 
 def _payload(subscriber):
