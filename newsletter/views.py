@@ -59,12 +59,13 @@ def subscribe(request):
         consent_page=data["source"] or request.path,
         consent_language=get_language(),
     )
-    if kind is None:
-        return RedirectThenSend(check_inbox, send=lambda: None)
     url = services.site_url(request)
-    return RedirectThenSend(
-        check_inbox, send=lambda: services.send(subscriber=subscriber, kind=kind, site_url=url)
-    )
+
+    def send():
+        if kind is not None:
+            services.send(subscriber=subscriber, kind=kind, site_url=url)
+
+    return RedirectThenSend(check_inbox, send=send)
 
 
 def check_inbox(request):
