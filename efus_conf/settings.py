@@ -27,6 +27,23 @@ def env_list(name, default=""):
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
+RATE_PERIODS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
+
+
+def parse_rate(name, value):
+    """ "5/h" → (5, 3600); "off" → None. Anything else stops the site with a clear message."""
+    value = value.strip().lower()
+    if value == "off":
+        return None
+    count, _slash, period = value.partition("/")
+    if not count.isdigit() or int(count) < 1 or period not in RATE_PERIODS:
+        raise ImproperlyConfigured(
+            f"{name}={value!r} is not a rate: write a positive number of requests per second, "
+            f"minute, hour or day, such as 10/m, 5/h or 100/d, or 'off' to disable the limit."
+        )
+    return int(count), RATE_PERIODS[period]
+
+
 DEBUG = env_bool("DJANGO_DEBUG", False)
 
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
@@ -176,6 +193,15 @@ else:
         }
     }
 
+# Public address of the site, used for links in mails ("https://conference.efus.eu"); when empty,
+# links are built from the address of the request that triggers the mail.
+SITE_URL = os.environ.get("SITE_URL", "").strip().rstrip("/")
+
+# Newsletter: subscriptions per client address (see README); "off" disables it for load tests.
+NEWSLETTER_RATE_LIMIT = parse_rate(
+    "NEWSLETTER_RATE_LIMIT", os.environ.get("NEWSLETTER_RATE_LIMIT", "5/h")
+)
+
 # Security: strict by default in production, documented switches for local production runs.
 SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", not DEBUG)
 SESSION_COOKIE_SECURE = not DEBUG
@@ -187,7 +213,10 @@ SECURE_HSTS_PRELOAD = not DEBUG
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 X_FRAME_OPTIONS = "DENY"
-if env_bool("DJANGO_BEHIND_PROXY"):
+# Behind a reverse proxy, the client's address is the last entry of X-Forwarded-For (used
+# by the newsletter's per-client rate limit) and the scheme comes from X-Forwarded-Proto.
+BEHIND_PROXY = env_bool("DJANGO_BEHIND_PROXY")
+if BEHIND_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
 LOGGING = {

@@ -17,6 +17,7 @@ urlpatterns += i18n_patterns(
     path("", views.home, name="home"),
     path("speakers/", include("speakers.urls")),
     path("programme/", include("programme.urls")),
+    path("newsletter/", include("newsletter.urls")),
     # Organisers' pages come last: their slugs must not shadow the apps' addresses.
     path("<slug:slug>/", views.page, name="page"),
     prefix_default_language=True,

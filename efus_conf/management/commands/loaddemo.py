@@ -4,7 +4,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 # Each app's demo module has load(*, stdout, scale); order matters (sessions need speakers).
-DEMO_MODULES = ["efus_conf.demo", "speakers.demo", "programme.demo"]
+DEMO_MODULES = ["efus_conf.demo", "speakers.demo", "programme.demo", "newsletter.demo"]
 
 
 class Command(BaseCommand):

@@ -1,0 +1,136 @@
+"""Subscribers in the admin: visible only with the newsletter's model permissions.
+
+Nobody can be marked confirmed here: status and consent come only from the subscriber's own
+clicks. Organisers may correct a name, organisation or language (right to rectification)
+and delete a subscriber (right to erasure), if they hold those permissions.
+"""
+
+import csv
+
+from django.contrib import admin, messages
+from django.http import HttpResponse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from newsletter import services
+from newsletter.models import Subscriber, SubscriptionEvent
+
+# Spreadsheets run a cell starting with one of these as a formula (CSV injection).
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value):
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(FORMULA_PREFIXES) else text
+
+
+class SubscriptionEventInline(admin.TabularInline):
+    model = SubscriptionEvent
+    fields = ["at", "kind", "details"]
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+    verbose_name_plural = _("consent and mail history")
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Subscriber)
+class SubscriberAdmin(admin.ModelAdmin):
+    list_display = ["email", "name", "status", "language", "created_at", "confirmed_at", "mail_ok"]
+    list_filter = ["status", "language", "created_at", "confirmed_at"]
+    search_fields = ["email", "name", "organisation"]
+    date_hierarchy = "created_at"
+    inlines = [SubscriptionEventInline]
+    actions = ["export_confirmed_csv", "resend_confirmation", "retry_failed_mail"]
+    readonly_fields = [
+        "email",
+        "status",
+        "created_at",
+        "consented_at",
+        "consent_page",
+        "consent_language",
+        "consent_wording_version",
+        "privacy_notice_updated_at",
+        "confirmed_at",
+        "unsubscribed_at",
+        "last_mail_attempt_at",
+        "last_mail_error",
+    ]
+    fieldsets = [
+        (None, {"fields": ["email", "name", "organisation", "language", "status"]}),
+        (
+            _("Consent record"),
+            {
+                "fields": [
+                    "created_at",
+                    "consented_at",
+                    "consent_page",
+                    "consent_language",
+                    "consent_wording_version",
+                    "privacy_notice_updated_at",
+                    "confirmed_at",
+                    "unsubscribed_at",
+                ]
+            },
+        ),
+        (_("Mail"), {"fields": ["last_mail_attempt_at", "last_mail_error"]}),
+    ]
+
+    def has_add_permission(self, request):
+        # Subscribers add themselves, with their consent; nobody adds them by hand.
+        return False
+
+    @admin.display(boolean=True, description=_("last mail sent"))
+    def mail_ok(self, subscriber):
+        return None if subscriber.last_mail_attempt_at is None else not subscriber.mail_failed
+
+    @admin.action(permissions=["view"], description=_("Export the confirmed ones as CSV"))
+    def export_confirmed_csv(self, request, queryset):
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        filename = f"newsletter-confirmed-{timezone.localdate():%Y-%m-%d}.csv"
+        response["Content-Disposition"] = f'attachment; filename="{filename}"'
+        writer = csv.writer(response)
+        writer.writerow(["email", "name", "language", "confirmed_at"])
+        for subscriber in queryset.confirmed().order_by("confirmed_at", "pk"):
+            writer.writerow(
+                [
+                    csv_cell(subscriber.email),
+                    csv_cell(subscriber.name),
+                    subscriber.language,
+                    timezone.localtime(subscriber.confirmed_at).isoformat(timespec="seconds"),
+                ]
+            )
+        return response
+
+    @admin.action(permissions=["change"], description=_("Send the confirmation mail again"))
+    def resend_confirmation(self, request, queryset):
+        sent = services.resend_confirmations(
+            subscribers=queryset, site_url=services.site_url(request)
+        )
+        self._report(request, sent, queryset.pending().count())
+
+    @admin.action(permissions=["change"], description=_("Retry failed mails"))
+    def retry_failed_mail(self, request, queryset):
+        failed = queryset.with_failed_mail().exclude(status=Subscriber.Status.UNSUBSCRIBED)
+        attempted = failed.count()
+        sent = services.retry_failed_mail(subscribers=queryset, site_url=services.site_url(request))
+        self._report(request, sent, attempted)
+
+    def _report(self, request, sent, attempted):
+        self.message_user(
+            request,
+            ngettext("%(count)d mail sent.", "%(count)d mails sent.", sent) % {"count": sent},
+            messages.SUCCESS if sent == attempted else messages.WARNING,
+        )
+        if sent < attempted:
+            self.message_user(
+                request,
+                _("Some mails could not be sent: see each subscriber's last mail error."),
+                messages.WARNING,
+            )

@@ -1,0 +1,156 @@
+"""Newsletter subscribers and the history of their consent (GDPR: consent must be provable)."""
+
+import contextlib
+import datetime
+
+from django.conf import settings
+from django.db import models
+from django.db.models.functions import Lower
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+# The version of the consent wording (the checkbox label in newsletter/forms.py and the
+# sentence under it). Change it whenever that wording changes, so that every subscriber's
+# record says which text they agreed to. The privacy notice itself is an organisers' page
+# (slug "privacy"); its "last updated" time is recorded next to this version.
+CONSENT_WORDING_VERSION = "2024-01"
+
+# A confirmed address that is submitted again receives at most one "you are already
+# subscribed" notice in this period, so the form cannot be used to flood someone's inbox.
+NOTICE_INTERVAL = datetime.timedelta(days=1)
+
+
+def normalise_email(value):
+    """The address as stored: trimmed, domain IDNA-encoded, all lower case.
+
+    Lower-casing the local part is, strictly, a liberty (RFC 5321), but no mail provider our
+    subscribers use distinguishes case there, and it makes "Ana@X" and "ana@x" one person.
+    """
+    local, _at, domain = value.strip().rpartition("@")
+    # A domain IDNA cannot encode has already been rejected by the form's validator.
+    with contextlib.suppress(UnicodeError):
+        domain = domain.encode("idna").decode("ascii")
+    return f"{local}@{domain}".lower()
+
+
+class SubscriberQuerySet(models.QuerySet):
+    def pending(self):
+        return self.filter(status=Subscriber.Status.PENDING)
+
+    def confirmed(self):
+        return self.filter(status=Subscriber.Status.CONFIRMED)
+
+    def with_failed_mail(self):
+        return self.exclude(last_mail_error="")
+
+    def for_email(self, email):
+        return self.filter(email=normalise_email(email))
+
+
+class Subscriber(models.Model):
+    """Someone who asked for the newsletter, with the record of their consent.
+
+    No IP address is stored: abuse is handled with short-lived, keyed hashes in the cache.
+    """
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Waiting for confirmation")
+        CONFIRMED = "confirmed", _("Confirmed")
+        UNSUBSCRIBED = "unsubscribed", _("Unsubscribed")
+
+    email = models.EmailField(_("email address"), max_length=254)
+    name = models.CharField(_("name"), max_length=200, blank=True)
+    organisation = models.CharField(_("organisation"), max_length=200, blank=True)
+    language = models.CharField(
+        _("preferred language"), max_length=8, choices=settings.LANGUAGES, default="en"
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status, default=Status.PENDING, db_index=True
+    )
+    created_at = models.DateTimeField(_("first request"), default=timezone.now)
+    consented_at = models.DateTimeField(_("consent given at"))
+    consent_page = models.CharField(
+        _("consent given on page"), max_length=300, blank=True, help_text=_("The page's path.")
+    )
+    consent_language = models.CharField(
+        _("language of the consent wording"), max_length=8, choices=settings.LANGUAGES
+    )
+    consent_wording_version = models.CharField(_("consent wording version"), max_length=20)
+    privacy_notice_updated_at = models.DateTimeField(
+        _("privacy notice version"),
+        null=True,
+        blank=True,
+        help_text=_("When the privacy notice shown at the time of consent was last changed."),
+    )
+    confirmed_at = models.DateTimeField(_("confirmed at"), null=True, blank=True)
+    unsubscribed_at = models.DateTimeField(_("unsubscribed at"), null=True, blank=True)
+    last_mail_attempt_at = models.DateTimeField(_("last mail attempt"), null=True, blank=True)
+    last_mail_error = models.TextField(
+        _("last mail error"), blank=True, help_text=_("Empty when the last mail was sent.")
+    )
+
+    objects = SubscriberQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("subscriber")
+        verbose_name_plural = _("subscribers")
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                Lower("email"),
+                name="newsletter_subscriber_unique_email",
+                violation_error_message=_("This address is already on the list."),
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(status="confirmed") | models.Q(confirmed_at__isnull=False),
+                name="newsletter_confirmed_has_a_date",
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(status="unsubscribed")
+                | models.Q(unsubscribed_at__isnull=False),
+                name="newsletter_unsubscribed_has_a_date",
+            ),
+        ]
+
+    def __str__(self):
+        return self.email
+
+    def record(self, kind, details=""):
+        return self.events.create(kind=kind, details=details)
+
+    @property
+    def mail_failed(self):
+        return bool(self.last_mail_error)
+
+    def notified_recently(self, now):
+        return self.events.filter(
+            kind=SubscriptionEvent.Kind.NOTICE_SENT, at__gte=now - NOTICE_INTERVAL
+        ).exists()
+
+
+class SubscriptionEvent(models.Model):
+    """One step in a subscriber's history, kept so the admin shows the whole consent trail."""
+
+    class Kind(models.TextChoices):
+        SUBSCRIBED = "subscribed", _("Subscription requested")
+        REQUESTED_AGAIN = "requested_again", _("Subscription requested again")
+        CONFIRMATION_SENT = "confirmation_sent", _("Confirmation mail sent")
+        NOTICE_SENT = "notice_sent", _("“Already subscribed” mail sent")
+        SEND_FAILED = "send_failed", _("Mail could not be sent")
+        CONFIRMED = "confirmed", _("Subscription confirmed")
+        UNSUBSCRIBED = "unsubscribed", _("Unsubscribed")
+
+    subscriber = models.ForeignKey(
+        Subscriber, on_delete=models.CASCADE, related_name="events", verbose_name=_("subscriber")
+    )
+    kind = models.CharField(_("event"), max_length=30, choices=Kind)
+    at = models.DateTimeField(_("when"), default=timezone.now, db_index=True)
+    details = models.TextField(_("details"), blank=True)
+
+    class Meta:
+        verbose_name = _("subscription event")
+        verbose_name_plural = _("subscription events")
+        ordering = ["at", "pk"]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} ({self.at:%Y-%m-%d %H:%M})"

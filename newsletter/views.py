@@ -1,0 +1,104 @@
+from django.http import HttpResponseRedirect
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_http_methods
+
+from newsletter import ratelimit, services
+from newsletter.forms import HONEYPOT_FIELD, SubscribeForm
+
+RATE_LIMITED = _(
+    "Too many subscription requests have come from here or for this address. "
+    "Please try again in an hour."
+)
+
+
+class RedirectThenSend(HttpResponseRedirect):
+    """A redirect that sends the mail only once the response has gone to the visitor.
+
+    WSGI and ASGI servers call close() after sending the response, so how long the mail
+    server takes (or whether a mail is sent at all) cannot be timed to learn who is subscribed.
+    """
+
+    def __init__(self, url, *, send):
+        super().__init__(url)
+        self._send = send
+
+    def close(self):
+        try:
+            self._send()
+        finally:
+            super().close()
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def subscribe(request):
+    """The subscription page; the footer form posts here too."""
+    if request.method == "GET":
+        form = SubscribeForm(initial={"language": get_language(), "source": request.path})
+        return render(request, "newsletter/subscribe.html", {"form": form})
+    check_inbox = reverse("newsletter:check_inbox")
+    if request.POST.get(HONEYPOT_FIELD):
+        return redirect(check_inbox)
+    form = SubscribeForm(request.POST)
+    if not form.is_valid():
+        return render(request, "newsletter/subscribe.html", {"form": form})
+    data = form.cleaned_data
+    if not (ratelimit.allow_client(request) and ratelimit.allow_address(data["email"])):
+        form.add_error(None, RATE_LIMITED)
+        return render(request, "newsletter/subscribe.html", {"form": form}, status=429)
+    subscriber, kind = services.request_subscription(
+        email=data["email"],
+        name=data["name"],
+        organisation=data["organisation"],
+        language=data["language"],
+        consent_page=data["source"] or request.path,
+        consent_language=get_language(),
+    )
+    url = services.site_url(request)
+
+    def send():
+        if kind is not None:
+            services.send(subscriber=subscriber, kind=kind, site_url=url)
+
+    return RedirectThenSend(check_inbox, send=send)
+
+
+def check_inbox(request):
+    """The one page shown after every valid submission, whoever the address belongs to."""
+    return render(request, "newsletter/check_inbox.html")
+
+
+@never_cache
+def confirm(request, token):
+    """Following the link in the confirmation mail."""
+    result = services.confirm(token=token)
+    status = (
+        400 if result in {services.Confirmation.INVALID, services.Confirmation.EXPIRED} else 200
+    )
+    return render(request, "newsletter/confirm.html", {"result": result}, status=status)
+
+
+@csrf_exempt  # Mail programs post the one-click request without a CSRF token; the signed token authorises it.
+@never_cache
+@require_http_methods(["GET", "POST"])
+def unsubscribe(request, token):
+    """GET: a page with one button. POST (that button, or RFC 8058 one-click): unsubscribe."""
+    subscriber = services.subscriber_for_unsubscribe(token=token)
+    if subscriber is None:
+        return render(request, "newsletter/unsubscribe.html", {"invalid": True}, status=400)
+    if request.method == "POST":
+        services.unsubscribe(
+            subscriber=subscriber,
+            one_click=request.POST.get("List-Unsubscribe") == "One-Click",
+        )
+        return render(request, "newsletter/unsubscribe.html", {"done": True})
+    return render(
+        request,
+        "newsletter/unsubscribe.html",
+        {"already": subscriber.status == subscriber.Status.UNSUBSCRIBED},
+    )

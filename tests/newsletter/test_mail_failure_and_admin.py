@@ -1,0 +1,146 @@
+"""A mail server that is down loses nothing; the admin retries, exports and guards the list."""
+
+import csv
+import io
+
+import pytest
+from django.contrib.auth.models import Permission
+from django.core.management import call_command
+
+from newsletter.models import Subscriber, SubscriptionEvent
+from tests.newsletter.conftest import form_data, free_port, use_smtp
+from tests.newsletter.test_privacy_and_tokens import make_subscriber
+
+CHANGELIST = "/admin/newsletter/subscriber/"
+
+
+@pytest.fixture
+def organiser(django_user_model):
+    return django_user_model.objects.create_superuser("organiser", "o@example.org", "pw-123456!")
+
+
+def staff_with(django_user_model, *codenames):
+    user = django_user_model.objects.create_user("staff", "s@example.org", "pw", is_staff=True)
+    user.user_permissions.set(Permission.objects.filter(codename__in=codenames))
+    return user
+
+
+def test_mail_server_down_loses_no_subscription_and_admin_retry_sends_it(
+    client, settings, start_smtp, organiser
+):
+    port = free_port()
+    use_smtp(settings, port)  # Nothing listens there yet.
+    response = client.post("/fr/newsletter/", form_data("patient@example.org", "fr"))
+    assert response.status_code == 302
+    subscriber = Subscriber.objects.get()
+    assert subscriber.status == Subscriber.Status.PENDING
+    assert subscriber.last_mail_error
+    assert subscriber.events.filter(kind=SubscriptionEvent.Kind.SEND_FAILED).exists()
+
+    inbox = start_smtp(port)
+    client.force_login(organiser)
+    response = client.post(
+        CHANGELIST, {"action": "retry_failed_mail", "_selected_action": [subscriber.pk]}
+    )
+    assert response.status_code == 302
+    [message] = inbox.messages
+    assert "Veuillez confirmer" in message["Subject"]
+    subscriber.refresh_from_db()
+    assert subscriber.last_mail_error == ""
+    assert subscriber.events.last().kind == SubscriptionEvent.Kind.CONFIRMATION_SENT
+
+
+def test_admin_resends_the_confirmation_to_pending_subscribers_only(client, smtp, organiser):
+    pending = make_subscriber("p@example.org")
+    confirmed = make_subscriber("c@example.org", Subscriber.Status.CONFIRMED)
+    client.force_login(organiser)
+    client.post(
+        CHANGELIST,
+        {"action": "resend_confirmation", "_selected_action": [pending.pk, confirmed.pk]},
+    )
+    assert [message["To"] for message in smtp.messages] == ["p@example.org"]
+
+
+def test_csv_export_lists_confirmed_subscribers_with_formulas_defused(client, db, organiser):
+    make_subscriber(
+        "b@example.org", Subscriber.Status.CONFIRMED, name="=HYPERLINK(1)", language="fr"
+    )
+    make_subscriber("a@example.org", Subscriber.Status.CONFIRMED, name="Ana")
+    make_subscriber("p@example.org")
+    client.force_login(organiser)
+    response = client.post(
+        CHANGELIST,
+        {
+            "action": "export_confirmed_csv",
+            "_selected_action": list(Subscriber.objects.values_list("pk", flat=True)),
+        },
+    )
+    assert response["Content-Type"].startswith("text/csv")
+    rows = list(csv.reader(io.StringIO(response.content.decode())))
+    assert rows[0] == ["email", "name", "language", "confirmed_at"]
+    assert sorted(row[:3] for row in rows[1:]) == [
+        ["a@example.org", "Ana", "en"],
+        ["b@example.org", "'=HYPERLINK(1)", "fr"],
+    ]
+
+
+def test_staff_without_newsletter_permission_cannot_see_subscribers(client, django_user_model, db):
+    client.force_login(staff_with(django_user_model))
+    assert client.get(CHANGELIST).status_code == 403
+
+
+def test_view_permission_is_enough_to_export_but_not_to_send(client, django_user_model, db):
+    make_subscriber("v@example.org", Subscriber.Status.CONFIRMED)
+    client.force_login(staff_with(django_user_model, "view_subscriber"))
+    html = client.get(CHANGELIST).content.decode()
+    assert "export_confirmed_csv" in html
+    assert "resend_confirmation" not in html
+    response = client.post(
+        CHANGELIST,
+        {"action": "export_confirmed_csv", "_selected_action": [Subscriber.objects.get().pk]},
+    )
+    assert "v@example.org" in response.content.decode()
+
+
+def test_nobody_can_add_or_confirm_a_subscriber_by_hand(client, db, organiser):
+    subscriber = make_subscriber("hand@example.org")
+    client.force_login(organiser)
+    assert client.get(f"{CHANGELIST}add/").status_code == 403
+    html = client.get(f"{CHANGELIST}{subscriber.pk}/change/").content.decode()
+    assert 'name="status"' not in html
+    assert 'name="confirmed_at' not in html
+    assert "Subscription requested" in html or "consent" in html
+
+
+def test_purge_deletes_what_the_privacy_notice_says_is_not_kept(db):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    old = timezone.now() - timedelta(days=40)
+    stale = make_subscriber("stale@example.org")
+    Subscriber.objects.filter(pk=stale.pk).update(consented_at=old)
+    make_subscriber("fresh@example.org")
+    call_command("purge_newsletter", stdout=io.StringIO())
+    assert list(Subscriber.objects.values_list("email", flat=True)) == ["fresh@example.org"]
+
+
+def test_demo_has_every_status_and_loads_twice_without_change(demo):
+    statuses = set(Subscriber.objects.values_list("status", flat=True))
+    assert statuses == set(Subscriber.Status.values)
+    assert all(s.email.endswith("@example.org") for s in Subscriber.objects.all())
+    counts = (Subscriber.objects.count(), SubscriptionEvent.objects.count())
+    call_command("loaddemo", stdout=io.StringIO())
+    assert (Subscriber.objects.count(), SubscriptionEvent.objects.count()) == counts
+
+
+def test_demo_privacy_notice_is_in_the_footer_in_every_language(client, demo):
+    for language, title in [
+        ("en", "Privacy notice"),
+        ("fr", "Politique de confidentialité"),
+        ("nl", "Privacyverklaring"),
+    ]:
+        html = client.get(f"/{language}/privacy/").content.decode()
+        assert title in html
+        assert "conference@efus.eu" in html
+        assert f'href="/{language}/privacy/"' in client.get(f"/{language}/").content.decode()

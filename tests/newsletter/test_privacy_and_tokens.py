@@ -1,0 +1,155 @@
+"""The form reveals nothing; links are signed, expire (confirmation) and change nothing when bad."""
+
+import re
+
+import pytest
+from django.core import signing
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from newsletter import tokens
+from newsletter.models import Subscriber
+from tests.newsletter.conftest import form_data
+
+
+def make_subscriber(email_address, status=Subscriber.Status.PENDING, **fields):
+    now = timezone.now()
+    return Subscriber.objects.create(
+        email=email_address,
+        status=status,
+        consented_at=now,
+        consent_language="en",
+        consent_wording_version="test",
+        confirmed_at=now if status == Subscriber.Status.CONFIRMED else None,
+        unsubscribed_at=now if status == Subscriber.Status.UNSUBSCRIBED else None,
+        **fields,
+    )
+
+
+def without_csrf_tokens(html):
+    return re.sub(r'name="csrfmiddlewaretoken" value="[^"]*"', "", html)
+
+
+def test_addresses_differing_in_case_make_one_subscriber(client, db):
+    client.post("/en/newsletter/", form_data("Ana.Silva@Example.org"))
+    client.post("/en/newsletter/", form_data("  ana.silva@EXAMPLE.ORG "))
+    assert Subscriber.objects.count() == 1
+    assert Subscriber.objects.get().email == "ana.silva@example.org"
+
+
+def test_database_refuses_the_same_address_in_another_case(db):
+    make_subscriber("case@example.org")
+    with pytest.raises(IntegrityError), transaction.atomic():
+        make_subscriber("CASE@example.org")
+
+
+def test_known_and_unknown_addresses_get_the_same_response(client, db):
+    make_subscriber("pending@example.org")
+    make_subscriber("confirmed@example.org", Subscriber.Status.CONFIRMED)
+    make_subscriber("gone@example.org", Subscriber.Status.UNSUBSCRIBED)
+    responses = [
+        client.post("/en/newsletter/", form_data(address))
+        for address in [
+            "nobody@example.org",
+            "pending@example.org",
+            "confirmed@example.org",
+            "gone@example.org",
+        ]
+    ]
+    assert {(r.status_code, r["Location"], r.content) for r in responses} == {
+        (302, "/en/newsletter/check-your-inbox/", b"")
+    }
+    pages = {without_csrf_tokens(client.get(r["Location"]).content.decode()) for r in responses}
+    assert len(pages) == 1
+
+
+def test_following_the_confirmation_link_twice_changes_nothing(client, db):
+    subscriber = make_subscriber("twice@example.org")
+    url = f"/en/newsletter/confirm/{tokens.confirmation_token(subscriber)}/"
+    client.get(url)
+    confirmed_at = Subscriber.objects.get().confirmed_at
+    response = client.get(url)
+    assert response.status_code == 200
+    assert "already confirmed" in response.content.decode()
+    assert Subscriber.objects.get().confirmed_at == confirmed_at
+    assert subscriber.events.filter(kind="confirmed").count() == 1
+
+
+def test_expired_confirmation_link_is_refused(client, db, monkeypatch):
+    subscriber = make_subscriber("late@example.org")
+    eight_days_ago = int(timezone.now().timestamp()) - 8 * 24 * 3600
+    monkeypatch.setattr(
+        signing.TimestampSigner, "timestamp", lambda self: signing.b62_encode(eight_days_ago)
+    )
+    token = tokens.confirmation_token(subscriber)
+    monkeypatch.undo()
+    response = client.get(f"/fr/newsletter/confirm/{token}/")
+    assert response.status_code == 400
+    assert "Ce lien a expiré" in response.content.decode()
+    assert Subscriber.objects.get().status == Subscriber.Status.PENDING
+
+
+@pytest.mark.parametrize(
+    "mangle",
+    [
+        lambda t: t[:-2] + ("AA" if not t.endswith("AA") else "BB"),
+        lambda t: "9" + t,
+        lambda t: "garbage",
+    ],
+)
+def test_tampered_confirmation_link_is_refused(client, db, mangle):
+    subscriber = make_subscriber("tamper@example.org")
+    response = client.get(
+        f"/nl/newsletter/confirm/{mangle(tokens.confirmation_token(subscriber))}/"
+    )
+    assert response.status_code == 400
+    assert "Deze link is niet geldig" in response.content.decode()
+    assert Subscriber.objects.get().status == Subscriber.Status.PENDING
+
+
+def test_confirmation_link_after_unsubscribing_does_not_resubscribe(client, db):
+    subscriber = make_subscriber("left@example.org")
+    token = tokens.confirmation_token(subscriber)
+    client.post(f"/en/newsletter/unsubscribe/{tokens.unsubscribe_token(subscriber)}/")
+    response = client.get(f"/en/newsletter/confirm/{token}/")
+    assert "no longer valid" in response.content.decode()
+    assert Subscriber.objects.get().status == Subscriber.Status.UNSUBSCRIBED
+
+
+def test_unsubscribe_page_shows_one_button_and_changes_nothing(client, db):
+    subscriber = make_subscriber("keep@example.org", Subscriber.Status.CONFIRMED)
+    url = f"/fr/newsletter/unsubscribe/{tokens.unsubscribe_token(subscriber)}/"
+    html = client.get(url).content.decode()
+    main = html.split('<main id="main"', 1)[1].split("</main>", 1)[0]
+    assert f'<form method="post" action="{url}">' in main
+    assert main.count("<button") == 1
+    assert Subscriber.objects.get().status == Subscriber.Status.CONFIRMED
+    response = client.post(url)
+    assert response.status_code == 200
+    assert "Vous êtes désabonné" in response.content.decode()
+    subscriber.refresh_from_db()
+    assert subscriber.status == Subscriber.Status.UNSUBSCRIBED
+    assert subscriber.events.get(kind="unsubscribed").details == "unsubscribe page"
+
+
+def test_unsubscribing_twice_records_it_once(client, db):
+    subscriber = make_subscriber("again@example.org", Subscriber.Status.CONFIRMED)
+    url = f"/en/newsletter/unsubscribe/{tokens.unsubscribe_token(subscriber)}/"
+    client.post(url)
+    client.post(url)
+    assert "already unsubscribed" in client.get(url).content.decode()
+    assert subscriber.events.filter(kind="unsubscribed").count() == 1
+
+
+def test_tampered_unsubscribe_link_is_refused(client, db):
+    subscriber = make_subscriber("safe@example.org", Subscriber.Status.CONFIRMED)
+    token = tokens.unsubscribe_token(subscriber)
+    for bad in [token + "x", "1.abc:def", "%00"]:
+        assert client.post(f"/en/newsletter/unsubscribe/{bad}/").status_code in {400, 404}
+    assert Subscriber.objects.get().status == Subscriber.Status.CONFIRMED
+
+
+def test_confirmation_token_does_not_unsubscribe(client, db):
+    subscriber = make_subscriber("salt@example.org", Subscriber.Status.CONFIRMED)
+    token = tokens.confirmation_token(subscriber)
+    assert client.post(f"/en/newsletter/unsubscribe/{token}/").status_code == 400
