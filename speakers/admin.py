@@ -24,6 +24,8 @@ class SpeakerAdmin(TabbedTranslationAdmin):
     ]
     list_display_links = ["thumbnail", "name"]
     list_editable = ["featured_order"]
+    # Featured speakers first, in homepage order, so their order is edited in one place.
+    ordering = ["-featured", "featured_order", "name"]
     list_filter = ["featured", "published", "country"]
     search_fields = ["name", "organisation_en", "organisation_fr", "organisation_nl"]
     prepopulated_fields = {"slug": ["name"]}

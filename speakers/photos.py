@@ -178,13 +178,22 @@ def make_renditions(speaker):
     renditions = {}
     if speaker.photo:
         with speaker.photo.open("rb") as file, Image.open(file) as image:
-            image = image.convert("RGB")
+            image = _flatten(image)
             square = image.crop(crop_box(*image.size, speaker.focal_x, speaker.focal_y))
         renditions = _save_renditions(speaker, square)
     speaker.photo_renditions = renditions
     speaker.save()
     for path in old_paths - rendition_paths(renditions):
         default_storage.delete(path)
+
+
+def _flatten(image):
+    """An RGB copy, transparent parts on white (JPEG has no transparency, and black is ugly)."""
+    if image.mode != "RGBA":
+        return image.convert("RGB")
+    background = Image.new("RGB", image.size, (255, 255, 255))
+    background.paste(image, mask=image.getchannel("A"))
+    return background
 
 
 def _save_renditions(speaker, square):

@@ -151,3 +151,14 @@ def test_removing_the_photo_deletes_its_files():
     assert not speaker.photo
     assert speaker.photo_renditions == {}
     assert not any(default_storage.exists(name) for name in names)
+
+
+@pytest.mark.django_db
+def test_a_transparent_png_is_kept_as_png_and_cropped_on_white():
+    speaker = SpeakerFactory()
+    buffer = io.BytesIO()
+    Image.new("RGBA", (400, 400), (0, 0, 0, 0)).save(buffer, "PNG")
+    photos.set_photo(speaker, SimpleUploadedFile("logo.png", buffer.getvalue(), "image/png"))
+    assert speaker.photo.name.endswith(".png")
+    _data, image = stored_image(speaker.photo_renditions["jpeg"]["160"])
+    assert image.getpixel((80, 80)) == (255, 255, 255)
