@@ -162,6 +162,10 @@ class SessionQuerySet(models.QuerySet):
     def in_language(self, language):
         return self.filter(language=language)
 
+    def with_speaker(self, speaker):
+        """Sessions this speaker takes part in, each once."""
+        return self.filter(people__speaker=speaker).distinct()
+
     def with_people(self):
         """Room, track and the published people, in their order, in three queries in all."""
         people = SessionSpeaker.objects.filter(speaker__published=True).select_related("speaker")
@@ -461,9 +465,3 @@ class SessionSpeaker(models.Model):
 
     def __str__(self):
         return f"{self.speaker} ({self.get_role_display()})"
-
-    @property
-    def initials(self):
-        """First and last initials, shown when the speaker has no photo."""
-        words = self.speaker.name.split()
-        return "".join(word[0] for word in words[:1] + words[1:][-1:]).upper()
