@@ -1,6 +1,7 @@
 import io
 
 import pytest
+from django.core.cache import cache
 from django.core.management import call_command
 
 
@@ -8,6 +9,12 @@ from django.core.management import call_command
 def media_in_tmp(settings, tmp_path):
     """Uploaded files written by a test go to a throwaway folder."""
     settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty cache: no page cached by another test's data."""
+    cache.clear()
 
 
 @pytest.fixture
