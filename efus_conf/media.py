@@ -38,13 +38,11 @@ def media_file(path):
     raise Http404
 
 
-def safe_headers(response, content_type):
+def safe_headers(response):
     response.headers["X-Content-Type-Options"] = "nosniff"
     response.headers["Content-Security-Policy"] = MEDIA_CSP
     response.headers["Cross-Origin-Resource-Policy"] = "same-origin"
     response.headers["Cache-Control"] = CACHE_CONTROL
-    if content_type not in INLINE_TYPES:
-        response.headers["Content-Disposition"] = "attachment"
     return response
 
 
@@ -59,8 +57,10 @@ def serve(request, path):
     content_type = mimetypes.guess_type(file.name)[0] or "application/octet-stream"
     not_modified = get_conditional_response(request, etag=etag, last_modified=int(stat.st_mtime))
     if not_modified is not None:
-        return safe_headers(not_modified, content_type)
-    response = FileResponse(file.open("rb"), content_type=content_type)
+        return safe_headers(not_modified)
+    response = FileResponse(
+        file.open("rb"), content_type=content_type, as_attachment=content_type not in INLINE_TYPES
+    )
     response.headers["ETag"] = etag
     response.headers["Last-Modified"] = http_date(stat.st_mtime)
-    return safe_headers(response, content_type)
+    return safe_headers(response)
