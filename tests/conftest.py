@@ -21,3 +21,12 @@ def empty_cache():
 def demo(db):
     """The whole demo conference, as `manage.py loaddemo` loads it."""
     call_command("loaddemo", stdout=io.StringIO())
+
+
+@pytest.fixture(scope="session")
+def production_site(tmp_path_factory):
+    """The demo site served by gunicorn in production mode on loopback; yields its URL."""
+    from tests.gunicorn_site import running_site
+
+    with running_site(tmp_path_factory.mktemp("production-site")) as url:
+        yield url
