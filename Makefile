@@ -39,6 +39,7 @@ lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(MANAGE) makemigrations --check --dry-run
+	@if command -v hadolint >/dev/null; then hadolint Dockerfile; else echo "hadolint not installed: Dockerfile not linted"; fi
 
 # The suite runs twice: on SQLite, then on a throwaway PostgreSQL server (bin/with-postgres
 # starts one on loopback, or says why it skips).

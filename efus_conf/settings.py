@@ -231,8 +231,6 @@ SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 X_FRAME_OPTIONS = "DENY"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 CSRF_COOKIE_HTTPONLY = True
-# The load balancer's /healthz probe speaks plain HTTP on the private network.
-SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 # Behind a reverse proxy that terminates TLS, trust its X-Forwarded-Proto (and, for the admin
 # login throttle, the address it appends to X-Forwarded-For). Only turn this on when the app
 # server is reachable through the proxy alone.
