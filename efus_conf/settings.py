@@ -267,6 +267,11 @@ LOGIN_FAILURE_WINDOW_SECONDS = 15 * 60
 
 # Logs go to stdout: JSON lines in production (one object per line, for the log collector),
 # plain text in development.
+LOG_FORMAT = os.environ.get("DJANGO_LOG_FORMAT", "plain" if DEBUG else "json")
+if LOG_FORMAT not in {"json", "plain"}:
+    raise ImproperlyConfigured(
+        f"DJANGO_LOG_FORMAT {LOG_FORMAT!r} is not understood: use json or plain."
+    )
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
@@ -278,7 +283,7 @@ LOGGING = {
         "console": {
             "class": "logging.StreamHandler",
             "stream": "ext://sys.stdout",
-            "formatter": os.environ.get("DJANGO_LOG_FORMAT", "plain" if DEBUG else "json"),
+            "formatter": LOG_FORMAT,
         }
     },
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
