@@ -40,13 +40,17 @@ lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(MANAGE) makemigrations --check --dry-run
+	@if command -v hadolint >/dev/null; then hadolint Dockerfile; else echo "hadolint not installed: Dockerfile not linted"; fi
 
+# The suite runs twice: on SQLite, then on a throwaway PostgreSQL server (bin/with-postgres
+# starts one on loopback, or says why it skips).
 test: install lint
 	$(MANAGE) collectstatic --noinput -v0
 	$(VENV)/bin/pytest
+	bin/with-postgres $(VENV)/bin/pytest -q
 
 bench: install
 	$(PY) bin/bench.py
 
 clean:
-	rm -rf $(VENV) var/test-* staticfiles
+	rm -rf $(VENV) var/test-* var/bench var/pg staticfiles

@@ -3,6 +3,10 @@
 import multiprocessing
 import os
 
+from gunicorn import glogging
+
+from efus_conf.logging import JSONFormatter
+
 bind = os.environ.get("GUNICORN_BIND", "0.0.0.0:8000")
 workers = int(os.environ.get("GUNICORN_WORKERS", multiprocessing.cpu_count() * 2 + 1))
 threads = int(os.environ.get("GUNICORN_THREADS", "2"))
@@ -15,3 +19,18 @@ accesslog = "-"
 errorlog = "-"
 forwarded_allow_ips = os.environ.get("GUNICORN_FORWARDED_ALLOW_IPS", "127.0.0.1")
 wsgi_app = "efus_conf.wsgi:application"
+
+
+class JSONLogger(glogging.Logger):
+    """gunicorn's own access and error lines as JSON lines, like the site's (DJANGO_LOG_FORMAT)."""
+
+    def setup(self, cfg):
+        super().setup(cfg)
+        for log in (self.error_log, self.access_log):
+            for handler in log.handlers:
+                handler.setFormatter(JSONFormatter())
+
+
+debug = os.environ.get("DJANGO_DEBUG", "").strip().lower() in {"1", "true", "yes", "on"}
+if os.environ.get("DJANGO_LOG_FORMAT", "plain" if debug else "json") == "json":
+    logger_class = JSONLogger

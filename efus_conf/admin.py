@@ -3,11 +3,13 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 
+from efus_conf.login_throttle import ThrottledAdminAuthenticationForm
 from efus_conf.models import Conference, Page, Partner, UsefulLink
 
 admin.site.site_header = _("Security, Democracy & Cities: administration")
 admin.site.site_title = _("Conference administration")
 admin.site.index_title = _("Conference content")
+admin.site.login_form = ThrottledAdminAuthenticationForm
 
 
 @admin.register(Conference)

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils.translation import gettext_lazy as _
 
 
@@ -7,3 +8,9 @@ class ConferenceConfig(AppConfig):
 
     name = "efus_conf"
     verbose_name = _("Conference")
+
+    def ready(self):
+        from efus_conf.page_cache import content_changed
+
+        for signal in (post_save, post_delete, m2m_changed):
+            signal.connect(content_changed, dispatch_uid="page-cache-invalidation")

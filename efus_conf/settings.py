@@ -7,9 +7,11 @@ to run locally; with DJANGO_DEBUG off the site refuses to start without DJANGO_S
 
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
+from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -42,6 +44,30 @@ def parse_rate(name, value):
             f"minute, hour or day, such as 10/m, 5/h or 100/d, or 'off' to disable the limit."
         )
     return int(count), RATE_PERIODS[period]
+
+
+def cache_from_url(url):
+    """The CACHES["default"] entry for a CACHE_URL: locmem://, redis://host:port/db, dummy://."""
+    parts = urlsplit(url)
+    if parts.scheme == "locmem":
+        return {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": parts.netloc or "efus",
+            "OPTIONS": {"MAX_ENTRIES": 5000},
+        }
+    if parts.scheme in {"redis", "rediss"}:
+        if not parts.hostname:
+            raise ImproperlyConfigured(
+                f"CACHE_URL {url!r} has no host: use redis://host:port/db, e.g. "
+                "redis://127.0.0.1:6379/0."
+            )
+        return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
+    if parts.scheme == "dummy":
+        return {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
+    raise ImproperlyConfigured(
+        f"CACHE_URL {url!r} is not understood: use locmem:// (the default), "
+        "redis://host:port/db or dummy:// (no cache)."
+    )
 
 
 DEBUG = env_bool("DJANGO_DEBUG", False)
@@ -77,7 +103,12 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: Docker's HEALTHCHECK probes http://127.0.0.1:8000/healthz, which host validation
+    # and the HTTPS redirect would refuse.
+    "efus_conf.middleware.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    "efus_conf.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # LocaleMiddleware needs the session (for a stored language) and must run before
@@ -89,6 +120,9 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, so that it sees the language, the session and the messages, and so that
+    # CsrfViewMiddleware still sets the CSRF cookie on a page served from the cache.
+    "efus_conf.page_cache.PageCacheMiddleware",
 ]
 
 ROOT_URLCONF = "efus_conf.urls"
@@ -132,6 +166,14 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
     DATABASES["default"].setdefault("TEST", {})
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Cache: local memory per process by default; Redis when several app servers share one.
+CACHES = {"default": cache_from_url(os.environ.get("CACHE_URL", "locmem://"))}
+# Public pages are cached whole for anonymous visitors; 0 turns the page cache off.
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
+# Saving or deleting anything in these apps makes every cached page stale at once.
+PAGE_CACHE_CONTENT_APPS = ["efus_conf", "speakers", "programme"]
+PAGE_CACHE_CONTENT_TYPES = ["text/html", "text/calendar"]
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -213,19 +255,63 @@ SECURE_HSTS_PRELOAD = not DEBUG
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 X_FRAME_OPTIONS = "DENY"
-# Behind a reverse proxy, the client's address is the last entry of X-Forwarded-For (used
-# by the newsletter's per-client rate limit) and the scheme comes from X-Forwarded-Proto.
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+CSRF_COOKIE_HTTPONLY = True
+# Behind a reverse proxy that terminates TLS, trust its X-Forwarded-Proto and, for the
+# newsletter's and the admin login's per-client limits, the address it appends to
+# X-Forwarded-For. Only turn this on when the app server is reachable through the proxy alone.
 BEHIND_PROXY = env_bool("DJANGO_BEHIND_PROXY")
 if BEHIND_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# No inline script or style anywhere (templates load static files only), so no 'unsafe-inline'.
+SECURE_CSP = {
+    "default-src": [CSP.SELF],
+    "script-src": [CSP.SELF],
+    "style-src": [CSP.SELF],
+    "img-src": [CSP.SELF, "data:"],
+    "font-src": [CSP.SELF],
+    "connect-src": [CSP.SELF],
+    "object-src": [CSP.NONE],
+    "base-uri": [CSP.SELF],
+    "form-action": [CSP.SELF],
+    "frame-ancestors": [CSP.NONE],
+}
+PERMISSIONS_POLICY = {
+    "camera": [],
+    "microphone": [],
+    "geolocation": [],
+    "payment": [],
+    "usb": [],
+    "interest-cohort": [],
+    "browsing-topics": [],
+}
 
+# Admin sign-in throttle: failures allowed per account and per client address in the window.
+LOGIN_FAILURES_PER_ACCOUNT = 5
+LOGIN_FAILURES_PER_CLIENT = 20
+LOGIN_FAILURE_WINDOW_SECONDS = 15 * 60
+
+# Logs go to stdout: JSON lines in production (one object per line, for the log collector),
+# plain text in development.
+LOG_FORMAT = os.environ.get("DJANGO_LOG_FORMAT", "plain" if DEBUG else "json")
+if LOG_FORMAT not in {"json", "plain"}:
+    raise ImproperlyConfigured(
+        f"DJANGO_LOG_FORMAT {LOG_FORMAT!r} is not understood: use json or plain."
+    )
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {
         "plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+        "json": {"()": "efus_conf.logging.JSONFormatter"},
     },
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "stream": "ext://sys.stdout",
+            "formatter": LOG_FORMAT,
+        }
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
     "loggers": {"django.db.backends": {"level": "WARNING"}},
 }

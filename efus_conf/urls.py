@@ -5,13 +5,19 @@ from django.contrib import admin
 from django.urls import include, path
 from django.views.generic import RedirectView
 
-from efus_conf import views
+from efus_conf import media, views
 
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("healthz", views.healthz, name="healthz"),
     path("favicon.ico", RedirectView.as_view(url=settings.STATIC_URL + "img/favicon.svg")),
 ]
+
+if settings.MEDIA_URL.startswith("/"):
+    # Uploads stored on this server's disk; with object storage, MEDIA_URL points elsewhere.
+    urlpatterns.append(
+        path(f"{settings.MEDIA_URL.strip('/')}/<path:path>", media.serve, name="media")
+    )
 
 urlpatterns += i18n_patterns(
     path("", views.home, name="home"),

@@ -5,6 +5,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
 from efus_conf.models import Conference
@@ -57,6 +58,7 @@ def session_detail(request, slug):
 
 
 @require_GET
+@cache_control(max_age=60)  # What is on now changes by the minute: a short page cache only.
 def now(request):
     """What is on now and next in each room, in Brussels time."""
     return render(

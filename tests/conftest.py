@@ -1,6 +1,7 @@
 import io
 
 import pytest
+from django.core.cache import cache
 from django.core.management import call_command
 
 
@@ -10,7 +11,22 @@ def media_in_tmp(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
 
 
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty cache: no page cached by another test's data."""
+    cache.clear()
+
+
 @pytest.fixture
 def demo(db):
     """The whole demo conference, as `manage.py loaddemo` loads it."""
     call_command("loaddemo", stdout=io.StringIO())
+
+
+@pytest.fixture(scope="session")
+def production_site(tmp_path_factory):
+    """The demo site served by gunicorn in production mode on loopback; yields its URL."""
+    from tests.gunicorn_site import running_site
+
+    with running_site(tmp_path_factory.mktemp("production-site")) as url:
+        yield url

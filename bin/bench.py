@@ -1,0 +1,301 @@
+#!/usr/bin/env python3
+"""`make bench`: how close the site's pages come to the stack's own limit.
+
+Loads `loaddemo --scale 150` into a fresh SQLite database under var/bench/site/, starts
+gunicorn in production mode on 127.0.0.1, and measures requests/s and p50/p99 latency for each
+page, cold (page cache off) and warm (page cache on). Each page is compared with a static file
+of the same byte size served by the same gunicorn and whitenoise in the same run: a ratio of
+1.0 means the page is as fast as the server can possibly answer. Prints a table and writes it
+as JSON to var/bench/. Loopback only; stops gunicorn on exit, even on Ctrl-C.
+"""
+
+import argparse
+import asyncio
+import collections
+import datetime
+import json
+import os
+import re
+import shutil
+import signal
+import statistics
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BENCH = ROOT / "var" / "bench"
+SITE = BENCH / "site"
+PAGES = {
+    "homepage": "/en/",
+    "programme": "/en/programme/",
+    "speakers": "/en/speakers/",
+    "session": None,  # the first session linked from the programme page
+    "schedule.ics": "/en/programme/schedule.ics",
+}
+SESSION_LINK = re.compile(r'href="(/en/programme/[^"?#]+/)"')
+
+
+def site_env(**overrides):
+    env = {key: value for key, value in os.environ.items() if not key.startswith("DJANGO_")}
+    env.update(
+        {
+            "DJANGO_DEBUG": "0",
+            "DJANGO_SECRET_KEY": "benchmark-only-secret-key-never-used-elsewhere",
+            "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
+            "DJANGO_SECURE_SSL_REDIRECT": "0",
+            "DJANGO_LOG_LEVEL": "WARNING",
+            "DATABASE_URL": f"sqlite:///{SITE / 'bench.sqlite3'}",
+            "STATIC_ROOT": str(SITE / "static"),
+            "MEDIA_ROOT": str(SITE / "media"),
+            "CACHE_URL": "locmem://",
+        }
+    )
+    env.update(overrides)
+    return env
+
+
+def manage(*args):
+    print(f"  manage.py {' '.join(args)}", flush=True)
+    subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=site_env(), check=True)
+
+
+class Gunicorn:
+    """gunicorn with the project's gunicorn.conf.py, on loopback, stopped on exit."""
+
+    def __init__(self, port, workers, **env):
+        self.url = f"http://127.0.0.1:{port}"
+        overrides = {"GUNICORN_BIND": f"127.0.0.1:{port}", **env}
+        if workers:
+            overrides["GUNICORN_WORKERS"] = str(workers)
+        self.env = site_env(**overrides)
+
+    def __enter__(self):
+        log = (SITE / "gunicorn.log").open("a")
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py"]
+            + ["--access-logfile", "/dev/null", "--max-requests", "0"],
+            cwd=ROOT,
+            env=self.env,
+            stdout=log,
+            stderr=log,
+        )
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise SystemExit(f"gunicorn stopped; see {SITE / 'gunicorn.log'}")
+            try:
+                if get(self.url + "/healthz")[0] == 200:
+                    return self
+            except OSError:
+                pass
+            time.sleep(0.2)
+        raise SystemExit("gunicorn did not answer /healthz within 30 s")
+
+    def __exit__(self, *exc):
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+
+
+def get(url):
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:
+            return response.status, response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, b""
+
+
+async def one_connection(port, path, stop_at, latencies, errors):
+    request = f"GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".encode()
+    reader = writer = None
+    while time.perf_counter() < stop_at:
+        try:
+            if writer is None:
+                reader, writer = await asyncio.open_connection("127.0.0.1", port)
+            started = time.perf_counter()
+            writer.write(request)
+            head = await asyncio.wait_for(reader.readuntil(b"\r\n\r\n"), 10)
+            length = int(re.search(rb"(?i)content-length: *(\d+)", head).group(1))
+            await asyncio.wait_for(reader.readexactly(length), 10)
+            latencies.append(time.perf_counter() - started)
+            if not head.startswith(b"HTTP/1.1 200"):
+                errors.append(head.split(b"\r\n", 1)[0].decode())
+            if re.search(rb"(?i)connection: *close", head):
+                writer.close()
+                writer = None
+        except (TimeoutError, OSError, asyncio.IncompleteReadError, AttributeError) as error:
+            errors.append(type(error).__name__)
+            if writer is not None:
+                writer.close()
+            writer = None
+    if writer is not None:
+        writer.close()
+
+
+async def load(port, path, seconds, connections):
+    """Keep `connections` keep-alive connections busy on `path` for `seconds`."""
+    latencies, errors = [], []
+    # Half a second of warm-up (workers, connections, cache) is not counted.
+    warm_until = time.perf_counter() + 0.5
+    await asyncio.gather(
+        *(one_connection(port, path, warm_until, [], []) for _ in range(connections))
+    )
+    started = time.perf_counter()
+    await asyncio.gather(
+        *(
+            one_connection(port, path, started + seconds, latencies, errors)
+            for _ in range(connections)
+        )
+    )
+    return latencies, errors, time.perf_counter() - started
+
+
+def summarise(*runs):
+    latencies = sorted(latency for run in runs for latency in run[0])
+    errors = collections.Counter(error for run in runs for error in run[1])
+    elapsed = sum(run[2] for run in runs)
+    if len(latencies) < 2:
+        return {"requests_per_second": 0.0, "p50_ms": None, "p99_ms": None, "errors": errors}
+    quantiles = statistics.quantiles(latencies, n=100, method="inclusive")
+    return {
+        "requests_per_second": round(len(latencies) / elapsed, 1),
+        "p50_ms": round(quantiles[49] * 1000, 2),
+        "p99_ms": round(quantiles[98] * 1000, 2),
+        "errors": dict(errors),
+    }
+
+
+def find_pages(server, session_url):
+    """Each page's path and size; None for a page that does not exist on this branch."""
+    found = {}
+    for name, path in PAGES.items():
+        if name == "session":
+            path = session_url
+            if path is None and found.get("programme"):
+                status, body = get(server.url + found["programme"]["path"])
+                links = [link for link in SESSION_LINK.findall(body.decode()) if "." not in link]
+                path = links[0] if links else None
+        status, body = get(server.url + path) if path else (404, b"")
+        found[name] = {"path": path, "size": len(body)} if status == 200 else None
+        size = f"{len(body)} bytes" if status == 200 else "n/a"
+        print(f"  {name:13} {path or '-':45} {size}")
+    return found
+
+
+def write_static_twins(pages):
+    """A static file of the same byte size as each page, for whitenoise to serve."""
+    twins = SITE / "static" / "bench"
+    twins.mkdir(parents=True, exist_ok=True)
+    for name, page in pages.items():
+        if page:
+            page["static"] = f"/static/bench/{name.replace('.', '-')}.html"
+            (twins / f"{name.replace('.', '-')}.html").write_bytes(b"x" * page["size"])
+
+
+def ratio(page, static, key):
+    if not page[key] or not static[key]:
+        return None
+    return round(page[key] / static[key], 2)
+
+
+def measure(pages, port, workers, seconds, connections, cache_seconds):
+    results = {}
+    with Gunicorn(port, workers, PAGE_CACHE_SECONDS=str(cache_seconds)) as server:
+        print(f"  gunicorn on {server.url}, PAGE_CACHE_SECONDS={cache_seconds}", flush=True)
+        for name, page in pages.items():
+            if not page:
+                results[name] = None
+                continue
+            # The static twin is measured before and after the page, to even out drift.
+            static_before = asyncio.run(load(port, page["static"], seconds / 2, connections))
+            page_stats = summarise(asyncio.run(load(port, page["path"], seconds, connections)))
+            static_after = asyncio.run(load(port, page["static"], seconds / 2, connections))
+            static_stats = summarise(static_before, static_after)
+            results[name] = {
+                "page": page_stats,
+                "static": static_stats,
+                # 1.0 = as fast as a static file of the same size; higher is better.
+                "throughput_ratio": ratio(page_stats, static_stats, "requests_per_second"),
+                # How many times slower than the static file (1.0 = as fast); lower is better.
+                "p50_ratio": ratio(page_stats, static_stats, "p50_ms"),
+                "p99_ratio": ratio(page_stats, static_stats, "p99_ms"),
+            }
+    return results
+
+
+def print_table(pages, runs):
+    header = (
+        f"{'page':13} {'bytes':>7} {'mode':5} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} "
+        f"{'static req/s':>12} {'ratio':>6} {'p50×':>6} {'p99×':>6} {'errors':>6}"
+    )
+    print("\n" + header + "\n" + "-" * len(header))
+    for name, page in pages.items():
+        for mode, results in runs.items():
+            row = results[name]
+            if row is None:
+                print(f"{name:13} {'-':>7} {mode:5} {'n/a':>8}")
+                continue
+            p, s = row["page"], row["static"]
+            print(
+                f"{name:13} {page['size']:>7} {mode:5} {p['requests_per_second']:>8} "
+                f"{p['p50_ms']!s:>8} {p['p99_ms']!s:>8} {s['requests_per_second']:>12} "
+                f"{row['throughput_ratio']!s:>6} {row['p50_ratio']!s:>6} "
+                f"{row['p99_ratio']!s:>6} {sum(p['errors'].values()) + sum(s['errors'].values()):>6}"
+            )
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--scale", type=int, default=150)
+    parser.add_argument("--seconds", type=float, default=3.0, help="per page and mode")
+    parser.add_argument("--connections", type=int, default=16)
+    parser.add_argument("--workers", type=int, help="default: gunicorn.conf.py (2 × CPUs + 1)")
+    parser.add_argument("--port", type=int, default=8104)
+    parser.add_argument("--session-url", help="session page to measure, e.g. /en/programme/x/")
+    args = parser.parse_args()
+    # Ctrl-C or a TERM from make: unwind through the `with Gunicorn` blocks, which stop it.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(1))
+
+    print("Preparing a fresh site under var/bench/site/", flush=True)
+    shutil.rmtree(SITE, ignore_errors=True)
+    SITE.mkdir(parents=True)
+    manage("migrate", "--noinput", "-v0")
+    manage("loaddemo", "--scale", str(args.scale))
+    manage("collectstatic", "--noinput", "-v0")
+
+    print("Finding the pages", flush=True)
+    with Gunicorn(args.port, 1, PAGE_CACHE_SECONDS="0") as server:
+        pages = find_pages(server, args.session_url)
+    # whitenoise indexes static files when gunicorn starts: write the twins before that.
+    write_static_twins(pages)
+
+    runs = {}
+    for mode, cache_seconds in [("cold", 0), ("warm", 600)]:
+        print(f"Measuring {mode}", flush=True)
+        runs[mode] = measure(
+            pages, args.port, args.workers, args.seconds, args.connections, cache_seconds
+        )
+    print_table(pages, runs)
+
+    report = {
+        "measured_at": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
+        "cpus": os.cpu_count(),
+        "settings": vars(args),
+        "pages": pages,
+        "runs": runs,
+    }
+    BENCH.mkdir(parents=True, exist_ok=True)
+    stamp = datetime.datetime.now().strftime("%Y%m%d-%H%M%S")
+    for target in [BENCH / f"bench-{stamp}.json", BENCH / "latest.json"]:
+        target.write_text(json.dumps(report, indent=2) + "\n")
+    print(f"\nWritten to var/bench/bench-{stamp}.json (and var/bench/latest.json)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,124 @@
+"""Whole-page cache for anonymous visitors, invalidated whenever organisers change content.
+
+Every cache key carries a global "content version". Saving or deleting any object of the
+content apps (settings.PAGE_CACHE_CONTENT_APPS) replaces the version, so every cached page
+is stale at once: organisers see their change on the next request, and nobody has to know
+which page shows which object. Pages with a CSRF form are cached with the token replaced
+by a marker, and each visitor gets a fresh token in its place.
+"""
+
+import hashlib
+import re
+import uuid
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.http import HttpResponse
+from django.middleware.csrf import get_token
+from django.utils.cache import get_max_age
+from django.utils.translation import get_language
+
+VERSION_KEY = "page-cache:content-version"
+CSRF_MARKER = b"@@csrf-token@@"
+CSRF_INPUT = re.compile(rb'(name="csrfmiddlewaretoken" value=")[^"]*(")')
+UNCACHEABLE_DIRECTIVES = {"private", "no-cache", "no-store"}
+
+
+def content_version():
+    version = cache.get(VERSION_KEY)
+    if version is None:
+        # A new random version, never a reused one: an evicted key must not revive old pages.
+        cache.add(VERSION_KEY, uuid.uuid4().hex, None)
+        version = cache.get(VERSION_KEY)
+    return version
+
+
+def bump_content_version():
+    cache.set(VERSION_KEY, uuid.uuid4().hex, None)
+
+
+def content_changed(sender, **kwargs):
+    """Signal receiver for post_save, post_delete and m2m_changed of every model."""
+    if sender._meta.app_label not in settings.PAGE_CACHE_CONTENT_APPS:
+        return
+    # Now, so that nobody is served the old page any more, and again once the transaction
+    # commits, because a page rendered in between may have cached the old content.
+    bump_content_version()
+    transaction.on_commit(bump_content_version)
+
+
+def page_key(request, version):
+    address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
+    digest = hashlib.sha256(address.encode()).hexdigest()
+    return f"page-cache:{version}:{get_language()}:{digest}"
+
+
+def is_cacheable_request(request):
+    language_prefixes = tuple(f"/{code}/" for code, _name in settings.LANGUAGES)
+    return (
+        settings.PAGE_CACHE_SECONDS > 0
+        and request.method == "GET"
+        and request.path.startswith(language_prefixes)
+        # A session means a signed-in organiser or pending messages; a messages cookie too.
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and "messages" not in request.COOKIES
+    )
+
+
+def is_cacheable_response(request, response):
+    content_type = response.get("Content-Type", "").split(";")[0].strip()
+    cache_control = {
+        directive.split("=")[0].strip().lower()
+        for directive in response.get("Cache-Control", "").split(",")
+    }
+    session = getattr(request, "session", None)
+    messages = getattr(request, "_messages", None)
+    return (
+        response.status_code == 200
+        and not response.streaming
+        and content_type in settings.PAGE_CACHE_CONTENT_TYPES
+        and not response.cookies
+        and not cache_control & UNCACHEABLE_DIRECTIVES
+        and not (session is not None and session.modified)
+        and not (messages is not None and len(messages))
+    )
+
+
+def cache_timeout(response):
+    """PAGE_CACHE_SECONDS, or less when the view asked for a shorter max-age (Now & next)."""
+    max_age = get_max_age(response)
+    if max_age is None:
+        return settings.PAGE_CACHE_SECONDS
+    return min(max_age, settings.PAGE_CACHE_SECONDS)
+
+
+class PageCacheMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not is_cacheable_request(request):
+            return self.get_response(request)
+        key = page_key(request, content_version())
+        cached = cache.get(key)
+        if cached is not None:
+            return self.from_cache(request, cached)
+        response = self.get_response(request)
+        timeout = cache_timeout(response)
+        if timeout and is_cacheable_response(request, response):
+            content = CSRF_INPUT.sub(rb"\1" + CSRF_MARKER + rb"\2", response.content)
+            cache.set(key, (content, list(response.items())), timeout)
+            response["X-Page-Cache"] = "miss"
+        return response
+
+    def from_cache(self, request, cached):
+        content, headers = cached
+        if CSRF_MARKER in content:
+            # get_token() also tells CsrfViewMiddleware to set the matching cookie.
+            content = content.replace(CSRF_MARKER, get_token(request).encode())
+        response = HttpResponse(content)
+        for header, value in headers:
+            response[header] = value
+        response["X-Page-Cache"] = "hit"
+        return response

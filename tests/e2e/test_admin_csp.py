@@ -1,0 +1,86 @@
+"""The admin, its language tabs and the public pages work under the strict CSP in Chromium."""
+
+import shutil
+
+import pytest
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+
+pytestmark = [
+    pytest.mark.e2e,
+    pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed"),
+]
+
+
+@pytest.fixture
+def browser_page(monkeypatch):
+    from playwright.sync_api import sync_playwright
+
+    # Playwright runs an event loop in this thread; the test only touches the database
+    # before the browser starts, so Django's async guard has nothing to protect here.
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "1")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"]
+        )
+        page = browser.new_page()
+        failures = []
+        # Lazy images still loading when the test moves on are aborted: not a failure.
+        page.on(
+            "requestfailed",
+            lambda request: (
+                failures.append(request.url) if "ERR_ABORTED" not in request.failure else None
+            ),
+        )
+        page.on(
+            "response",
+            lambda response: failures.append(response.url) if response.status >= 400 else None,
+        )
+        page.failures = failures
+        violations = []
+        page.on(
+            "console",
+            lambda message: (
+                violations.append(message.text)
+                if "Content Security Policy" in message.text
+                else None
+            ),
+        )
+        page.violations = violations
+        yield page
+        browser.close()
+
+
+def test_admin_and_its_language_tabs_work_without_csp_violations(production_site, browser_page):
+    site = production_site
+    page = browser_page
+    page.goto(f"{site}/admin/login/?next=/admin/")
+    page.fill("#id_username", "organiser")
+    page.fill("#id_password", "pw-123456!")
+    page.click("input[type=submit]")
+    page.wait_for_url(f"{site}/admin/")
+    page.goto(f"{site}/admin/efus_conf/conference/")
+    page.click("#result_list tbody a")
+    page.wait_for_selector(".ui-tabs-nav")
+    page.click("a[href='#tab_id_tagline_fr']")
+    assert page.locator("#id_tagline_fr").is_visible()
+    assert not page.locator("#id_tagline_en").is_visible()
+    assert page.violations == []
+    assert page.failures == []
+
+
+def test_public_pages_render_without_csp_violations(production_site, browser_page):
+    for path in ["/en/", "/fr/about-efus/", "/nl/speakers/"]:
+        browser_page.goto(production_site + path)
+    assert browser_page.violations == []
+    assert browser_page.failures == []
+
+
+def test_the_policy_blocks_an_injected_inline_script(production_site, browser_page):
+    browser_page.goto(production_site + "/en/")
+    browser_page.evaluate(
+        "document.body.insertAdjacentHTML('beforeend', '<img src=x onerror=\"window.pwned=1\">')"
+    )
+    browser_page.wait_for_timeout(300)
+    assert browser_page.evaluate("window.pwned") is None
+    assert browser_page.violations

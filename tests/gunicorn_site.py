@@ -1,0 +1,98 @@
+"""The site in production mode (DEBUG off, gunicorn, whitenoise) on loopback, for tests that
+need a real server: browsers, media, load and concurrency."""
+
+import contextlib
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def production_env(folder, **overrides):
+    env = {key: value for key, value in os.environ.items() if not key.startswith("DJANGO_")}
+    env.update(
+        {
+            "DJANGO_DEBUG": "0",
+            "DJANGO_SECRET_KEY": "test-only-secret-key-for-the-production-site",
+            "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
+            "DJANGO_SECURE_SSL_REDIRECT": "0",
+            "DJANGO_LOG_LEVEL": "WARNING",
+            "MEDIA_ROOT": str(folder / "media"),
+        }
+    )
+    if "DATABASE_URL" not in os.environ:
+        env["DATABASE_URL"] = f"sqlite:///{folder / 'site.sqlite3'}"
+    env.update(overrides)
+    return env
+
+
+def manage(env, *args):
+    subprocess.run(
+        [sys.executable, "manage.py", *args], cwd=ROOT, env=env, check=True, capture_output=True
+    )
+
+
+@contextlib.contextmanager
+def running_site(folder, *, workers=2, **overrides):
+    """Migrate, load the demo and a superuser (organiser / pw-123456!), serve, yield the URL."""
+    env = production_env(folder, **overrides)
+    manage(env, "migrate", "--noinput")
+    manage(env, "loaddemo")
+    manage(env, "createsuperuser", "--noinput", "--username", "organiser", "--email", "o@x.org")
+    manage(env, "shell", "-c", SET_PASSWORD)
+    port = free_port()
+    env.update({"GUNICORN_BIND": f"127.0.0.1:{port}", "GUNICORN_WORKERS": str(workers)})
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "-c",
+            "gunicorn.conf.py",
+            "--access-logfile",
+            "/dev/null",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        wait_until_healthy(url, server)
+        yield url
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+
+
+SET_PASSWORD = (
+    "from django.contrib.auth.models import User; "
+    "u = User.objects.get(username='organiser'); u.set_password('pw-123456!'); u.save()"
+)
+
+
+def wait_until_healthy(url, server, timeout=30):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            raise RuntimeError("gunicorn stopped before answering")
+        with (
+            contextlib.suppress(OSError),
+            urllib.request.urlopen(f"{url}/healthz", timeout=2) as response,
+        ):
+            if response.status == 200:
+                return
+        time.sleep(0.2)
+    raise RuntimeError("gunicorn did not answer /healthz in time")

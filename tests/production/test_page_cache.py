@@ -1,0 +1,148 @@
+import re
+
+import pytest
+from django.contrib.auth.models import Group
+from django.contrib.messages import constants
+from django.test import Client
+
+from efus_conf.models import Conference, Page
+from efus_conf.page_cache import content_version
+
+TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+
+
+def without_csrf_tokens(content):
+    """The page with each form's CSRF token blanked: every visitor gets a fresh one."""
+    return re.sub(rb'name="csrfmiddlewaretoken" value="[^"]*"', b"", content)
+
+
+def test_second_visit_is_served_from_the_cache_without_queries(
+    client, demo, django_assert_num_queries
+):
+    first = client.get("/en/")
+    assert first["X-Page-Cache"] == "miss"
+    with django_assert_num_queries(0):
+        second = Client().get("/en/")
+    assert second["X-Page-Cache"] == "hit"
+    assert without_csrf_tokens(second.content) == without_csrf_tokens(first.content)
+    assert second["Content-Security-Policy"] == first["Content-Security-Policy"]
+
+
+def test_saving_content_shows_the_change_at_once(client, demo):
+    client.get("/fr/")
+    conference = Conference.objects.current()
+    conference.tagline_fr = "Nouvelle accroche"
+    conference.save()
+    response = client.get("/fr/")
+    assert response["X-Page-Cache"] == "miss"
+    assert "Nouvelle accroche" in response.content.decode()
+
+
+def test_deleting_a_page_removes_it_at_once(client, demo):
+    assert client.get("/en/about-efus/").status_code == 200
+    Page.objects.filter(slug="about-efus").delete()
+    assert client.get("/en/about-efus/").status_code == 404
+
+
+def test_organiser_saving_in_the_admin_shows_the_change_to_visitors(client, demo, admin_client):
+    from django.forms.models import model_to_dict
+
+    client.get("/en/")
+    conference = Conference.objects.current()
+    data = {key: value for key, value in model_to_dict(conference).items() if value is not None}
+    data["tagline_en"] = "Edited by an organiser"
+    admin_client.post(f"/admin/efus_conf/conference/{conference.pk}/change/", data)
+    assert "Edited by an organiser" in client.get("/en/").content.decode()
+
+
+def test_changes_outside_the_content_apps_keep_the_cache(db):
+    version = content_version()
+    Group.objects.create(name="Somebody")
+    assert content_version() == version
+
+
+def test_each_language_and_query_string_has_its_own_entry(client, demo):
+    english = client.get("/en/")
+    french = client.get("/fr/")
+    assert french["X-Page-Cache"] == "miss"
+    assert english.content != french.content
+    assert client.get("/en/?utm=1")["X-Page-Cache"] == "miss"
+    assert client.get("/fr/")["X-Page-Cache"] == "hit"
+
+
+def test_signed_in_organisers_are_never_served_cached_pages(client, demo, admin_client):
+    client.get("/en/")
+    response = admin_client.get("/en/")
+    assert "X-Page-Cache" not in response
+
+
+def test_not_found_pages_are_not_cached(client, demo):
+    client.get("/en/nothing-here/")
+    assert "X-Page-Cache" not in client.get("/en/nothing-here/")
+
+
+def test_zero_seconds_turns_the_cache_off(client, demo, settings):
+    settings.PAGE_CACHE_SECONDS = 0
+    client.get("/en/")
+    assert "X-Page-Cache" not in client.get("/en/")
+
+
+@pytest.mark.urls("tests.production.urls")
+def test_responses_setting_cookies_are_not_cached(client, db):
+    client.get("/en/cookie/")
+    assert "X-Page-Cache" not in client.get("/en/cookie/")
+
+
+@pytest.mark.urls("tests.production.urls")
+def test_visitor_with_pending_messages_gets_a_fresh_page(client, demo):
+    client.get("/en/")
+    client.cookies["messages"] = "anything"
+    assert "X-Page-Cache" not in client.get("/en/")
+
+
+@pytest.mark.urls("tests.production.urls")
+def test_cached_form_gets_a_fresh_csrf_token_that_is_accepted(db):
+    first = Client(enforce_csrf_checks=True).get("/en/form/")
+    assert first["X-Page-Cache"] == "miss"
+
+    visitor = Client(enforce_csrf_checks=True)
+    cached = visitor.get("/en/form/")
+    assert cached["X-Page-Cache"] == "hit"
+    token = TOKEN.search(cached.content.decode()).group(1)
+    assert token != TOKEN.search(first.content.decode()).group(1)
+    assert "csrftoken" in cached.cookies
+    assert visitor.post("/en/form/", {"csrfmiddlewaretoken": token}).status_code == 200
+    assert (
+        Client(enforce_csrf_checks=True)
+        .post("/en/form/", {"csrfmiddlewaretoken": token})
+        .status_code
+        == 403
+    )
+
+
+def test_messages_shown_on_a_page_keep_it_out_of_the_cache(rf, db):
+    from django.contrib.messages.storage.cookie import CookieStorage
+    from django.http import HttpResponse
+
+    from efus_conf.page_cache import is_cacheable_response
+
+    request = rf.get("/en/")
+    request._messages = CookieStorage(request)
+    assert is_cacheable_response(request, HttpResponse("<p>hi</p>"))
+    request._messages.add(constants.INFO, "Thanks for subscribing")
+    assert not is_cacheable_response(request, HttpResponse("<p>hi</p>"))
+
+
+def test_now_and_next_is_cached_for_a_minute_at_most(client, demo):
+    response = client.get("/en/programme/now/")
+    assert "max-age=60" in response["Cache-Control"]
+
+
+def test_a_page_asking_for_max_age_zero_is_not_cached(settings):
+    from django.http import HttpResponse
+
+    from efus_conf.page_cache import cache_timeout
+
+    response = HttpResponse("x", headers={"Cache-Control": "max-age=0"})
+    assert cache_timeout(response) == 0
+    assert cache_timeout(HttpResponse("x")) == settings.PAGE_CACHE_SECONDS

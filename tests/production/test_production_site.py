@@ -1,0 +1,36 @@
+"""The site as gunicorn serves it in production mode, over real HTTP on loopback."""
+
+import re
+import urllib.request
+
+
+def fetch(url, **headers):
+    with urllib.request.urlopen(urllib.request.Request(url, headers=headers), timeout=10) as r:
+        return r.status, r.headers, r.read()
+
+
+def test_uploaded_logos_load_with_long_cache_headers(production_site):
+    _status, _headers, html = fetch(f"{production_site}/en/")
+    logos = re.findall(r'src="(/media/[^"]+)"', html.decode())
+    assert logos
+    for logo in logos:
+        status, headers, body = fetch(production_site + logo)
+        assert status == 200
+        assert headers["Content-Type"].startswith("image/")
+        assert headers["Cache-Control"] == "public, max-age=31536000"
+        assert headers["X-Content-Type-Options"] == "nosniff"
+        assert body
+
+
+def test_repeated_visits_are_served_from_the_cache(production_site):
+    # Each gunicorn worker has its own local-memory cache: the first visit per worker misses.
+    seen = {fetch(f"{production_site}/nl/")[1]["X-Page-Cache"] for _visit in range(8)}
+    assert "hit" in seen
+
+
+def test_css_is_served_brotli_compressed(production_site):
+    _status, _headers, html = fetch(f"{production_site}/en/")
+    css = re.search(r'href="(/static/css/site\.[0-9a-f]+\.css)"', html.decode()).group(1)
+    _status, headers, _body = fetch(production_site + css, **{"Accept-Encoding": "br"})
+    assert headers["Content-Encoding"] == "br"
+    assert "immutable" in headers["Cache-Control"]
