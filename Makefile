@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 MANAGE := $(PY) manage.py
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: install run demo test lint messages bench clean
+.PHONY: install run demo test lint messages bench clean browser-deps
 
 # Development targets run with DEBUG on unless told otherwise (see README, "Settings").
 demo run lint: export DJANGO_DEBUG ?= 1
@@ -40,7 +40,12 @@ lint: install
 	$(VENV)/bin/ruff format --check .
 	$(MANAGE) makemigrations --check --dry-run
 
-test: install lint
+# The browser tests (tests/e2e) need Debian's Chromium and axe-core from npm.
+browser-deps:
+	@bin/ensure-chromium
+	@bin/ensure-axe
+
+test: install lint browser-deps
 	$(MANAGE) collectstatic --noinput -v0
 	$(VENV)/bin/pytest
 
@@ -48,4 +53,4 @@ bench: install
 	$(PY) bin/bench.py
 
 clean:
-	rm -rf $(VENV) var/test-* staticfiles
+	rm -rf $(VENV) var/test-* var/screenshots staticfiles node_modules
