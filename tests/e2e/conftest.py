@@ -10,8 +10,6 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 
-from tests.e2e.pages import LANGUAGES
-
 # Playwright's sync API runs an event loop in the test thread; Django would otherwise refuse
 # database access from it.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -54,6 +52,13 @@ def browser_type_launch_args(browser_type_launch_args):
 
 
 @pytest.fixture(scope="session")
+def browser_context_args(browser_context_args):
+    """No service worker unless a test asks for one (test_offline.py): its background saves
+    would still be talking to the live server while the database is emptied after a test."""
+    return {**browser_context_args, "service_workers": "block"}
+
+
+@pytest.fixture(scope="session")
 def live_server(request):
     """pytest-django's live server, with static files served as in production.
 
@@ -87,8 +92,3 @@ def axe_source():
 def screenshots():
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     return SCREENSHOTS
-
-
-@pytest.fixture(params=LANGUAGES)
-def language(request):
-    return request.param
