@@ -3,7 +3,7 @@
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.pages import PUBLIC_PAGES
+from tests.e2e.pages import LANGUAGES, PUBLIC_PAGES
 
 pytestmark = pytest.mark.e2e
 
@@ -29,6 +29,15 @@ def test_every_page_has_banner_navigation_main_and_footer_landmarks(site, page):
         expect(page.get_by_role("contentinfo")).to_have_count(1)
         expect(page.get_by_role("navigation", name="Main navigation")).to_have_count(1)
         expect(page.get_by_role("navigation", name="Choose a language")).to_have_count(1)
+
+
+def test_no_page_scrolls_sideways_on_a_320_px_screen(site, page):
+    page.set_viewport_size({"width": 320, "height": 640})
+    for language in LANGUAGES:
+        for pattern in PUBLIC_PAGES.values():
+            page.goto(site + pattern.format(lang=language))
+            width = page.evaluate("document.documentElement.scrollWidth")
+            assert width <= 320, (pattern.format(lang=language), width)
 
 
 def test_smooth_scrolling_respects_reduced_motion(site, page):
