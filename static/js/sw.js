@@ -47,6 +47,14 @@ function save(cacheName, url) {
   });
 }
 
+/* Visiting a page refreshes its copy anyway; listed pages are fetched again at most hourly. */
+var REFRESH_AFTER_MS = 60 * 60 * 1000;
+
+function isFresh(response) {
+  var date = response && Date.parse(response.headers.get("Date"));
+  return Boolean(date) && Date.now() - date < REFRESH_AFTER_MS;
+}
+
 /* A page asks to save itself, its files and the pages listed for its language. */
 self.addEventListener("message", function (event) {
   var data = event.data || {};
@@ -60,7 +68,11 @@ self.addEventListener("message", function (event) {
     return path.indexOf("/static/") === 0;
   });
   event.waitUntil(Promise.all(
-    pages.map(function (path) { return save(PAGES, path); }).concat(
+    pages.map(function (path) {
+      return caches.match(path, { cacheName: PAGES }).then(function (hit) {
+        return isFresh(hit) || save(PAGES, path);
+      });
+    }).concat(
       assets.map(function (path) {
         return caches.match(path).then(function (hit) { return hit || save(STATIC, path); });
       })
