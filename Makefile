@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 MANAGE := $(PY) manage.py
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: install run demo test lint messages bench clean
+.PHONY: install run demo test lint messages bench clean browser-deps
 
 # Development targets run with DEBUG on unless told otherwise (see README, "Settings").
 demo run lint: export DJANGO_DEBUG ?= 1
@@ -42,15 +42,21 @@ lint: install
 	$(MANAGE) makemigrations --check --dry-run
 	@if command -v hadolint >/dev/null; then hadolint Dockerfile; else echo "hadolint not installed: Dockerfile not linted"; fi
 
+# The browser tests (tests/e2e) need Debian's Chromium and axe-core from npm.
+browser-deps:
+	@bin/ensure-chromium
+	@bin/ensure-axe
+
 # The suite runs twice: on SQLite, then on a throwaway PostgreSQL server (bin/with-postgres
-# starts one on loopback, or says why it skips).
-test: install lint
+# starts one on loopback, or says why it skips). The load tests run gunicorn on their own
+# SQLite file whatever DATABASE_URL says, so the second run leaves them out.
+test: install lint browser-deps
 	$(MANAGE) collectstatic --noinput -v0
 	$(VENV)/bin/pytest
-	bin/with-postgres $(VENV)/bin/pytest -q
+	bin/with-postgres $(VENV)/bin/pytest -q --ignore=tests/load
 
 bench: install
 	$(PY) bin/bench.py
 
 clean:
-	rm -rf $(VENV) var/test-* var/bench var/pg staticfiles
+	rm -rf $(VENV) var/test-* var/bench var/pg var/screenshots staticfiles node_modules

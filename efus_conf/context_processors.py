@@ -36,4 +36,6 @@ def site(request):
         "useful_links": UsefulLink.objects.all(),
         "partners": Partner.objects.all(),
         "language_alternates": language_alternates(request),
+        # Without the query string: tracking parameters must not make a page look duplicated.
+        "canonical_url": request.build_absolute_uri(request.path),
     }

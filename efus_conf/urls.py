@@ -1,16 +1,21 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.conf.urls.static import static
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.views.generic import RedirectView
 
 from efus_conf import media, views
+from efus_conf.sitemaps import sitemaps
 
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("healthz", views.healthz, name="healthz"),
     path("favicon.ico", RedirectView.as_view(url=settings.STATIC_URL + "img/favicon.svg")),
+    path("robots.txt", views.robots_txt, name="robots"),
+    path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
+    # The service worker controls the pages below its own address, so it lives at the root.
+    path("sw.js", views.service_worker, name="service-worker"),
 ]
 
 if settings.MEDIA_URL.startswith("/"):
@@ -24,10 +29,9 @@ urlpatterns += i18n_patterns(
     path("speakers/", include("speakers.urls")),
     path("programme/", include("programme.urls")),
     path("newsletter/", include("newsletter.urls")),
+    path("offline/", views.offline, name="offline"),
+    path("manifest.webmanifest", views.web_manifest, name="manifest"),
     # Organisers' pages come last: their slugs must not shadow the apps' addresses.
     path("<slug:slug>/", views.page, name="page"),
     prefix_default_language=True,
 )
-
-# Development only: in production the web server in front of gunicorn serves MEDIA_ROOT.
-urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

@@ -1,0 +1,45 @@
+"""Tags for what search engines and link previews read: JSON-LD and absolute addresses."""
+
+import json
+
+from django import template
+from django.core.serializers.json import DjangoJSONEncoder
+from django.templatetags.static import static
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+
+from efus_conf import structured_data
+
+register = template.Library()
+
+# The escapes of django.utils.html.json_script: no "</script>" or HTML can break out.
+JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
+@register.filter
+def jsonld(value):
+    """A dictionary as a <script type="application/ld+json"> data block, safely escaped."""
+    data = json.dumps(value, cls=DjangoJSONEncoder, ensure_ascii=False)
+    return format_html(
+        '<script type="application/ld+json">{}</script>',
+        mark_safe(data.translate(JSON_SCRIPT_ESCAPES)),  # noqa: S308 - escaped just above
+    )
+
+
+@register.simple_tag(takes_context=True)
+def absolute_static(context, path):
+    """The full address of a static file, as link previews need (og:image)."""
+    return context["request"].build_absolute_uri(static(path))
+
+
+@register.simple_tag(takes_context=True)
+def event_jsonld(context, conference, performers=()):
+    """The conference's schema.org Event; pass `performers=` the speakers to list."""
+    request = context["request"]
+    return jsonld(
+        structured_data.event(
+            conference,
+            request=request,
+            performers=[structured_data.person(speaker, request=request) for speaker in performers],
+        )
+    )

@@ -1,0 +1,94 @@
+"""Browser tests: Playwright drives Debian's Chromium against pytest-django's live server.
+
+One Chromium is shared by the whole session; each test gets a fresh context and page.
+"""
+
+import io
+import os
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+
+# Playwright's sync API runs an event loop in the test thread; Django would otherwise refuse
+# database access from it.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+# Never let Playwright fetch browsers of its own: we drive the system's Chromium.
+os.environ.setdefault("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = Path("/usr/bin/chromium")
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+SCREENSHOTS = ROOT / "var" / "screenshots"
+IN_CI = os.environ.get("CI", "").lower() == "true"
+
+
+def require(path, what):
+    """Skip when a tool is missing on a workstation; fail in CI, where it must be there."""
+    if path.exists():
+        return
+    message = f"{path} is missing: {what} (`make test` installs it)."
+    if IN_CI:
+        pytest.fail(message, pytrace=False)
+    pytest.skip(message)
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    require(CHROMIUM, "the browser tests need Debian's chromium")
+    return {
+        **browser_type_launch_args,
+        "executable_path": str(CHROMIUM),
+        "args": [
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+            "--disable-quic",
+        ],
+    }
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args):
+    """No service worker unless a test asks for one (test_offline.py): its background saves
+    would still be talking to the live server while the database is emptied after a test."""
+    return {**browser_context_args, "service_workers": "block"}
+
+
+@pytest.fixture(scope="session")
+def live_server(request):
+    """pytest-django's live server, with static files served as in production.
+
+    pytest-django serves /static/ from the source folders through the staticfiles finders,
+    which know nothing of the hashed names the manifest storage puts in the pages. Handing
+    /static/ to the site itself lets whitenoise serve the collected files instead.
+    """
+    from pytest_django.live_server_helper import LiveServer
+
+    server = LiveServer("localhost:0", start=False)
+    server.thread.static_handler = lambda application: application
+    server.start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def site(live_server, transactional_db):
+    """The live site with the demo conference loaded; returns its base URL."""
+    call_command("loaddemo", stdout=io.StringIO())
+    return live_server.url
+
+
+@pytest.fixture(scope="session")
+def axe_source():
+    require(AXE, "the accessibility tests need axe-core from npm")
+    return AXE.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def screenshots():
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    return SCREENSHOTS

@@ -1,0 +1,48 @@
+"""axe-core finds no WCAG 2.2 A/AA violation on any page type, in any language, at any width.
+
+The same visits save full-page screenshots to var/screenshots/ (kept as CI artefacts).
+"""
+
+import pytest
+
+from tests.e2e.axe import axe_violations, describe
+from tests.e2e.pages import LANGUAGES, OTHER_PAGES, PUBLIC_PAGES, WIDTHS
+
+pytestmark = pytest.mark.e2e
+
+# A full-page screenshot should show the images below the fold too (the partners' logos).
+LOAD_LAZY_IMAGES = """async () => {
+  for (const image of document.images) image.loading = "eager";
+  await Promise.all(Array.from(document.images, (image) => image.decode().catch(() => null)));
+}"""
+
+
+def check(page, url, name, axe_source, screenshots):
+    """Screenshot and axe `url` at every width; returns the violations found, described."""
+    failures = []
+    page.goto(url)
+    page.evaluate(LOAD_LAZY_IMAGES)
+    for width in WIDTHS:
+        page.set_viewport_size({"width": width, "height": 900})
+        page.screenshot(path=screenshots / f"{name}-{width}.png", full_page=True)
+        violations = axe_violations(page, axe_source)
+        if violations:
+            failures.append(f"{url} at {width} px:\n{describe(violations)}")
+    return failures
+
+
+@pytest.mark.parametrize("name", PUBLIC_PAGES)
+def test_public_page_has_no_accessibility_violations_in_any_language(
+    site, page, axe_source, screenshots, name
+):
+    failures = []
+    for language in LANGUAGES:
+        url = site + PUBLIC_PAGES[name].format(lang=language)
+        failures += check(page, url, f"{name}-{language}", axe_source, screenshots)
+    assert not failures, "\n".join(failures)
+
+
+@pytest.mark.parametrize("name", OTHER_PAGES)
+def test_other_page_has_no_accessibility_violations(site, page, axe_source, screenshots, name):
+    failures = check(page, site + OTHER_PAGES[name], name, axe_source, screenshots)
+    assert not failures, "\n".join(failures)

@@ -1,0 +1,66 @@
+"""Structure a screen reader relies on, on every page type: landmarks and headings."""
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.e2e.pages import LANGUAGES, PUBLIC_PAGES
+
+pytestmark = pytest.mark.e2e
+
+HEADING_LEVELS = """() => Array.from(document.querySelectorAll("h1, h2, h3, h4, h5, h6"))
+  .filter((heading) => heading.getClientRects().length > 0)
+  .map((heading) => Number(heading.tagName[1]))"""
+
+
+def test_every_page_has_one_h1_first_and_no_skipped_heading_level(site, page):
+    for pattern in PUBLIC_PAGES.values():
+        page.goto(site + pattern.format(lang="en"))
+        levels = page.evaluate(HEADING_LEVELS)
+        assert levels.count(1) == 1 and levels[0] == 1, (pattern, levels)
+        for previous, level in zip(levels, levels[1:], strict=False):
+            assert level <= previous + 1, (pattern, levels)
+
+
+def test_every_page_has_banner_navigation_main_and_footer_landmarks(site, page):
+    for pattern in PUBLIC_PAGES.values():
+        page.goto(site + pattern.format(lang="en"))
+        expect(page.get_by_role("banner")).to_have_count(1)
+        expect(page.get_by_role("main")).to_have_count(1)
+        expect(page.get_by_role("contentinfo")).to_have_count(1)
+        expect(page.get_by_role("navigation", name="Main navigation")).to_have_count(1)
+        expect(page.get_by_role("navigation", name="Choose a language")).to_have_count(1)
+
+
+def test_no_page_scrolls_sideways_on_a_320_px_screen(site, page):
+    page.set_viewport_size({"width": 320, "height": 640})
+    for language in LANGUAGES:
+        for pattern in PUBLIC_PAGES.values():
+            page.goto(site + pattern.format(lang=language))
+            width = page.evaluate("document.documentElement.scrollWidth")
+            assert width <= 320, (pattern.format(lang=language), width)
+
+
+def test_smooth_scrolling_respects_reduced_motion(site, page):
+    behaviour = "getComputedStyle(document.documentElement).scrollBehavior"
+    page.goto(f"{site}/en/")
+    page.emulate_media(reduced_motion="no-preference")
+    assert page.evaluate(behaviour) == "smooth"
+    page.emulate_media(reduced_motion="reduce")
+    assert page.evaluate(behaviour) == "auto"
+
+
+def test_print_hides_navigation_and_footer_and_shows_link_addresses(site, page):
+    from efus_conf.models import Page
+
+    Page.objects.filter(slug="practical-information").update(
+        body_en='<p>Travel tips on <a href="https://efus.eu/">the Efus website</a>.</p>'
+    )
+    page.emulate_media(media="print")
+    page.goto(f"{site}/en/practical-information/")
+    expect(page.get_by_role("navigation", name="Main navigation")).to_be_hidden()
+    expect(page.get_by_role("contentinfo")).to_be_hidden()
+    expect(page.get_by_role("heading", level=1)).to_be_visible()
+    link = page.get_by_role("link", name="the Efus website")
+    assert link.evaluate("(link) => getComputedStyle(link, '::after').content") == (
+        '" (https://efus.eu/)"'
+    )
