@@ -39,6 +39,8 @@ run: demo
 lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	@# The migrations check opens the default SQLite file, whose folder a fresh checkout lacks.
+	@mkdir -p var
 	$(MANAGE) makemigrations --check --dry-run
 
 test: install lint
