@@ -39,6 +39,8 @@ run: demo
 lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	@# The migrations check opens the default SQLite file, whose folder a fresh checkout lacks.
+	@mkdir -p var
 	$(MANAGE) makemigrations --check --dry-run
 	@if command -v hadolint >/dev/null; then hadolint Dockerfile; else echo "hadolint not installed: Dockerfile not linted"; fi
 

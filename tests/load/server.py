@@ -1,0 +1,274 @@
+"""A production-mode gunicorn on loopback, an SMTP sink, and a small HTTP client for load tests.
+
+Only the standard library and installed packages: http.client, one connection per request,
+and threads. Everything binds to 127.0.0.1 and stops by itself.
+"""
+
+import contextlib
+import http.client
+import os
+import re
+import signal
+import socket
+import sqlite3
+import subprocess
+import sys
+import threading
+import time
+import urllib.parse
+from http.cookies import SimpleCookie
+from pathlib import Path
+
+from aiosmtpd.controller import Controller
+
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+HOST = "127.0.0.1"
+CSRF_INPUT = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+
+
+def free_port():
+    with socket.socket() as probe:
+        probe.bind((HOST, 0))
+        return probe.getsockname()[1]
+
+
+def tail(path, lines=60):
+    try:
+        text = Path(path).read_text(errors="replace")
+    except FileNotFoundError:
+        return "(no log yet)"
+    return "\n".join(text.splitlines()[-lines:])
+
+
+class SmtpSink:
+    """A real SMTP server on loopback that keeps the envelope of every mail it accepts."""
+
+    def __init__(self):
+        self._lock = threading.Lock()
+        self.mails = []
+        self._controller = Controller(
+            self, hostname=HOST, port=free_port(), server_hostname="localhost"
+        )
+
+    async def handle_DATA(self, server, session, envelope):
+        with self._lock:
+            self.mails.append((tuple(envelope.rcpt_tos), envelope.content))
+        return "250 Message accepted"
+
+    @property
+    def port(self):
+        return self._controller.port
+
+    def start(self):
+        self._controller.start()
+        return self
+
+    def stop(self):
+        self._controller.stop()
+
+    def recipients(self):
+        with self._lock:
+            return [rcpt.lower() for rcpt_tos, _content in self.mails for rcpt in rcpt_tos]
+
+
+class Gunicorn:
+    """gunicorn.conf.py run from the project root with the production-mode environment.
+
+    The database is an SQLite file and the media a folder, both under `workdir`; its stdout
+    and stderr (access log, error log, Django's logging) go to one file, `log_path`.
+    """
+
+    def __init__(self, workdir, *, smtp_port, workers=4, threads=4):
+        self.workdir = Path(workdir)
+        self.database = self.workdir / "load.sqlite3"
+        self.log_path = self.workdir / "gunicorn.log"
+        self.port = free_port()
+        self.workers = workers
+        self.env = {
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "efus_conf.settings",
+            "DJANGO_DEBUG": "0",
+            "DJANGO_SECRET_KEY": "load-test-secret-key-not-used-anywhere-else-0123456789",
+            "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
+            "DJANGO_SECURE_SSL_REDIRECT": "0",
+            "DATABASE_URL": f"sqlite:///{self.database}",
+            "MEDIA_ROOT": str(self.workdir / "media"),
+            "NEWSLETTER_RATE_LIMIT": "off",
+            "EMAIL_HOST": HOST,
+            "EMAIL_PORT": str(smtp_port),
+            "GUNICORN_BIND": f"{HOST}:{self.port}",
+            "GUNICORN_WORKERS": str(workers),
+            "GUNICORN_THREADS": str(threads),
+            "PYTHONDONTWRITEBYTECODE": "1",
+            "PYTHONUNBUFFERED": "1",
+        }
+        self.process = None
+
+    def manage(self, *args):
+        result = subprocess.run(
+            [sys.executable, "manage.py", *args],
+            cwd=PROJECT_ROOT,
+            env=self.env,
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
+        if result.returncode != 0:
+            raise RuntimeError(
+                f"manage.py {' '.join(args)} failed ({result.returncode}):\n"
+                f"{result.stdout[-3000:]}\n{result.stderr[-3000:]}"
+            )
+
+    def prepare(self):
+        """A fresh database with the demo conference, as a deployment would create it."""
+        self.manage("migrate", "--noinput", "-v0")
+        self.manage("loaddemo")
+
+    def start(self, ready_timeout=60):
+        self._log = open(self.log_path, "w")  # noqa: SIM115 - closed in stop()
+        # Its own session, so that stop() can reach the workers too if the master hangs.
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py"],
+            cwd=PROJECT_ROOT,
+            env=self.env,
+            stdout=self._log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+        deadline = time.monotonic() + ready_timeout
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(
+                    f"gunicorn exited with {self.process.returncode}:\n{tail(self.log_path)}"
+                )
+            try:
+                if request(self.port, "GET", "/healthz", timeout=2).status == 200:
+                    return self
+            except OSError:
+                pass
+            time.sleep(0.1)
+        self.stop()
+        raise RuntimeError(f"gunicorn not healthy after {ready_timeout} s:\n{tail(self.log_path)}")
+
+    def stop(self):
+        if self.process is None:
+            return
+        self.process.terminate()  # graceful: the master stops its workers and waits for them
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            self.process.wait(timeout=30)
+        # Whatever is left of its session (a hung master, an orphaned worker) is killed.
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(self.process.pid, signal.SIGKILL)
+        self.process.wait(timeout=10)
+        self._log.close()
+        self.process = None
+
+    def log_size(self):
+        return self.log_path.stat().st_size
+
+    def log_since(self, offset):
+        with open(self.log_path, "rb") as log:
+            log.seek(offset)
+            return log.read().decode("utf-8", errors="replace")
+
+    def query(self, sql, *params):
+        """Rows from the site's database, read directly (WAL lets us read while it writes)."""
+        connection = sqlite3.connect(f"file:{self.database}?mode=ro", uri=True, timeout=30)
+        try:
+            return connection.execute(sql, params).fetchall()
+        finally:
+            connection.close()
+
+    def log_tail(self, lines=60):
+        return tail(self.log_path, lines)
+
+
+class Response:
+    def __init__(self, status, headers, body, cookies):
+        self.status = status
+        self.headers = headers
+        self.body = body
+        self.set_cookies = cookies
+
+    @property
+    def text(self):
+        return self.body.decode("utf-8", errors="replace")
+
+    def header(self, name):
+        return self.headers.get(name.lower())
+
+
+def request(port, method, path, *, body=None, headers=None, timeout=60, connect_attempts=5):
+    """One HTTP request on a new connection.
+
+    Only setting up the connection is retried (the listen queue may be full for an instant);
+    once the request is sent, whatever happens is the result.
+    """
+    connection = http.client.HTTPConnection(HOST, port, timeout=timeout)
+    for attempt in range(connect_attempts):
+        try:
+            connection.connect()
+            break
+        except (ConnectionRefusedError, ConnectionResetError, TimeoutError):
+            if attempt == connect_attempts - 1:
+                raise
+            time.sleep(0.2 * (attempt + 1))
+    try:
+        connection.request(method, path, body=body, headers=headers or {})
+        answer = connection.getresponse()
+        body = answer.read()
+        headers = {}
+        for name, value in answer.getheaders():
+            name = name.lower()
+            headers[name] = f"{headers[name]}, {value}" if name in headers else value
+        return Response(answer.status, headers, body, answer.msg.get_all("Set-Cookie") or [])
+    finally:
+        connection.close()
+
+
+class Client:
+    """One visitor: its own cookies (Secure cookies too, since the test talks plain HTTP)."""
+
+    def __init__(self, port):
+        self.port = port
+        self.cookies = {}
+
+    def _headers(self, extra=None):
+        headers = {"Accept-Language": "en"}
+        if self.cookies:
+            headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
+        return headers | (extra or {})
+
+    def _keep_cookies(self, response):
+        for line in response.set_cookies:
+            for name, morsel in SimpleCookie(line).items():
+                self.cookies[name] = morsel.value
+
+    def get(self, path):
+        response = request(self.port, "GET", path, headers=self._headers())
+        self._keep_cookies(response)
+        return response
+
+    def post_form(self, path, data):
+        response = request(
+            self.port,
+            "POST",
+            path,
+            body=urllib.parse.urlencode(data),
+            headers=self._headers(
+                {
+                    "Content-Type": "application/x-www-form-urlencoded",
+                    "Origin": f"http://{HOST}:{self.port}",
+                }
+            ),
+        )
+        self._keep_cookies(response)
+        return response
+
+    def csrf_token(self, path):
+        """GET a page with a form and return its CSRF token (the cookie is kept)."""
+        page = self.get(path)
+        match = CSRF_INPUT.search(page.text)
+        if page.status != 200 or not match or "csrftoken" not in self.cookies:
+            raise AssertionError(f"GET {path}: {page.status}, no CSRF form or cookie")
+        return match.group(1)
