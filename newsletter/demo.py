@@ -11,7 +11,6 @@ Kind = SubscriptionEvent.Kind
 Status = Subscriber.Status
 
 
-
 def at(day, hour=10, minute=0):
     return datetime.datetime(2024, 1, day, hour, minute, tzinfo=datetime.UTC)
 

@@ -71,7 +71,11 @@ def privacy_page(db):
     # A migration creates the notice on every database; tests pin a short, known body.
     page, _created = Page.objects.update_or_create(
         slug="privacy",
-        defaults={"title": "Privacy notice", "body": "<p>What we store.</p>", "placement": "footer"},
+        defaults={
+            "title": "Privacy notice",
+            "body": "<p>What we store.</p>",
+            "placement": "footer",
+        },
     )
     return page
 
