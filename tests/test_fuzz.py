@@ -11,7 +11,7 @@ from urllib.parse import quote
 
 import pytest
 from django.core.cache import cache
-from django.core.validators import validate_email
+from django.core.validators import slug_re, validate_email
 from django.utils import translation
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
@@ -326,9 +326,10 @@ def test_tokens_in_the_address_take_anything(client, demo, language, action, tok
 def test_garbage_slugs_are_404s_in_the_language_of_the_address(client, demo, language, where, slug):
     existing = {"now", "agenda", "check-your-inbox", "speakers", "programme", "newsletter"}
     assume(slug not in existing and slug.strip() not in {"", ".", ".."})
-    assume(not Speaker.objects.filter(slug=slug).exists())
-    assume(not Session.objects.filter(slug=slug).exists())
-    assume(not Track.objects.filter(slug=slug).exists())
+    if slug_re.match(slug):
+        assume(not Speaker.objects.filter(slug=slug).exists())
+        assume(not Session.objects.filter(slug=slug).exists())
+        assume(not Track.objects.filter(slug=slug).exists())
     response = client.get(f"/{language}/" + where.format(quote(slug, safe="")))
     assert_not_found_in(response, language)
 
