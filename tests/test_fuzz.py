@@ -353,3 +353,16 @@ def test_malformed_language_prefixes_are_404s_in_the_visitors_language(
     # "en-gb", "nl-be": a regional variant of a site language is that language.
     variant = re.fullmatch(r"(en|fr|nl)-\w+", prefix)
     assert_not_found_in(response, variant[1] if variant else visitor)
+
+
+@fuzz(
+    accept_language=garbage | st.sampled_from(["fr-BE,fr;q=0.9", "nl;q=abc", "*", "de, xx"]),
+    cookie=garbage,
+)
+def test_any_accept_language_and_language_cookie_lead_to_a_site_language(
+    client, db, accept_language, cookie
+):
+    client.cookies["django_language"] = quote(cookie)
+    response = client.get("/", headers={"accept-language": accept_language})
+    assert response.status_code == 302
+    assert response["Location"] in {"/en/", "/fr/", "/nl/"}
