@@ -1,4 +1,5 @@
 import io
+from importlib import import_module
 
 import pytest
 from django.core.cache import cache
@@ -30,3 +31,24 @@ def production_site(tmp_path_factory):
 
     with running_site(tmp_path_factory.mktemp("production-site")) as url:
         yield url
+
+
+@pytest.fixture
+def data_from_migrations(db):
+    """The rows the data migrations create: the organiser roles and the privacy notice.
+
+    A transactional test (the browser tests' live server) empties every table when it ends,
+    as Django's TransactionTestCase does, so tests that need these rows re-apply the
+    migrations' own functions, which leave existing rows alone.
+    """
+    from types import SimpleNamespace
+
+    from django.apps import apps
+    from django.db import connection
+
+    schema_editor = SimpleNamespace(connection=connection)
+    for module_name, function_name in [
+        ("efus_conf.migrations.0002_organiser_roles", "create_roles"),
+        ("newsletter.migrations.0002_privacy_notice", "create_privacy_notice"),
+    ]:
+        getattr(import_module(module_name), function_name)(apps, schema_editor)

@@ -14,6 +14,8 @@ from speakers.models import Speaker
 from tests.admin_forms import change_form_data
 from tests.newsletter.test_privacy_and_tokens import make_subscriber
 
+pytestmark = pytest.mark.usefixtures("data_from_migrations")
+
 SUBSCRIBERS = "/admin/newsletter/subscriber/"
 CONTENT = {
     "efus_conf": ["conference", "partner", "page", "usefullink"],

@@ -43,6 +43,9 @@ def ensure_permissions(apps, using):
         app_config = apps.get_app_config(app_label)
         # The migration registry's app configs have no models module, without which
         # create_permissions skips them.
+        if getattr(app_config, "models_module", None):
+            create_permissions(app_config, verbosity=0, using=using, apps=apps)
+            continue
         app_config.models_module = True
         create_permissions(app_config, verbosity=0, using=using, apps=apps)
         del app_config.models_module
