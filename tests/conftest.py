@@ -1,5 +1,6 @@
 import io
 from importlib import import_module
+from types import SimpleNamespace
 
 import pytest
 from django.core.cache import cache
@@ -34,21 +35,16 @@ def production_site(tmp_path_factory):
 
 
 @pytest.fixture
-def data_from_migrations(db):
-    """The rows the data migrations create: the organiser roles and the privacy notice.
+def migrated_data(db):
+    """The organisers' groups and the privacy notice, as the data migrations create them.
 
-    A transactional test (the browser tests' live server) empties every table when it ends,
-    as Django's TransactionTestCase does, so tests that need these rows re-apply the
-    migrations' own functions, which leave existing rows alone.
+    Tests with a live server flush the database when they end, data migrations included, so
+    tests that rely on that data run the migrations' own functions again (they are
+    idempotent).
     """
-    from types import SimpleNamespace
-
     from django.apps import apps
     from django.db import connection
 
-    schema_editor = SimpleNamespace(connection=connection)
-    for module_name, function_name in [
-        ("efus_conf.migrations.0002_organiser_roles", "create_roles"),
-        ("newsletter.migrations.0002_privacy_notice", "create_privacy_notice"),
-    ]:
-        getattr(import_module(module_name), function_name)(apps, schema_editor)
+    editor = SimpleNamespace(connection=connection)
+    import_module("efus_conf.migrations.0002_organiser_roles").create_roles(apps, editor)
+    import_module("newsletter.migrations.0002_privacy_notice").create_privacy_notice(apps, editor)

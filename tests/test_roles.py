@@ -6,6 +6,7 @@ import io
 import pytest
 from django.contrib.auth.models import Group
 from django.core.cache import cache
+from django.core.management import call_command
 
 from efus_conf.models import Page
 from newsletter.models import Subscriber, SubscriptionEvent
@@ -13,8 +14,6 @@ from programme.models import Session
 from speakers.models import Speaker
 from tests.admin_forms import change_form_data
 from tests.newsletter.test_privacy_and_tokens import make_subscriber
-
-pytestmark = pytest.mark.usefixtures("data_from_migrations")
 
 SUBSCRIBERS = "/admin/newsletter/subscriber/"
 CONTENT = {
@@ -49,12 +48,12 @@ def member_of(django_user_model, group_name):
 
 
 @pytest.fixture
-def editor(django_user_model, db):
+def editor(django_user_model, migrated_data):
     return member_of(django_user_model, "Content editors")
 
 
 @pytest.fixture
-def communications(django_user_model, db):
+def communications(django_user_model, migrated_data):
     return member_of(django_user_model, "Communications")
 
 
@@ -91,15 +90,24 @@ def export(client, subscriber):
     )
 
 
-def test_content_editors_have_exactly_the_content_permissions(db):
+def test_content_editors_have_exactly_the_content_permissions(migrated_data):
     assert permissions_of("Content editors") == CONTENT_PERMISSIONS
 
 
-def test_communications_have_the_content_and_the_subscriber_permissions(db):
+def test_communications_have_the_content_and_the_subscriber_permissions(migrated_data):
     assert permissions_of("Communications") == CONTENT_PERMISSIONS | NEWSLETTER_PERMISSIONS
 
 
-def test_nobody_in_a_role_can_add_or_delete_subscribers_or_their_history(db):
+@pytest.mark.django_db(transaction=True)
+def test_roles_migration_is_reversible_and_can_run_again():
+    call_command("migrate", "efus_conf", "0001", verbosity=0)
+    assert not Group.objects.filter(name__in=["Content editors", "Communications"]).exists()
+    call_command("migrate", "efus_conf", verbosity=0)
+    assert permissions_of("Content editors") == CONTENT_PERMISSIONS
+    assert permissions_of("Communications") == CONTENT_PERMISSIONS | NEWSLETTER_PERMISSIONS
+
+
+def test_nobody_in_a_role_can_add_or_delete_subscribers_or_their_history(migrated_data):
     for group_name in ["Content editors", "Communications"]:
         codenames = {codename for _app, codename in permissions_of(group_name)}
         assert not codenames & {
@@ -111,7 +119,7 @@ def test_nobody_in_a_role_can_add_or_delete_subscribers_or_their_history(db):
         }
 
 
-def test_privacy_notice_exists_after_migrate_in_three_languages(db):
+def test_privacy_notice_exists_after_migrate_in_three_languages(migrated_data):
     page = Page.objects.get(slug="privacy")
     assert page.published
     assert (page.title_en, page.title_fr, page.title_nl) == (

@@ -43,12 +43,10 @@ def ensure_permissions(apps, using):
         app_config = apps.get_app_config(app_label)
         # The migration registry's app configs have no models module, without which
         # create_permissions skips them.
-        if getattr(app_config, "models_module", None):
-            create_permissions(app_config, verbosity=0, using=using, apps=apps)
-            continue
-        app_config.models_module = True
+        models_module = getattr(app_config, "models_module", None)
+        app_config.models_module = models_module or True
         create_permissions(app_config, verbosity=0, using=using, apps=apps)
-        del app_config.models_module
+        app_config.models_module = models_module
 
 
 def create_roles(apps, schema_editor):
