@@ -3,7 +3,7 @@
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.pages import LANGUAGES, PUBLIC_PAGES
+from tests.e2e.pages import LANGUAGES, PUBLIC_PAGES, visit
 
 pytestmark = pytest.mark.e2e
 
@@ -13,17 +13,17 @@ HEADING_LEVELS = """() => Array.from(document.querySelectorAll("h1, h2, h3, h4, 
 
 
 def test_every_page_has_one_h1_first_and_no_skipped_heading_level(site, page):
-    for pattern in PUBLIC_PAGES.values():
-        page.goto(site + pattern.format(lang="en"))
+    for name in PUBLIC_PAGES:
+        visit(page, site, name, "en")
         levels = page.evaluate(HEADING_LEVELS)
-        assert levels.count(1) == 1 and levels[0] == 1, (pattern, levels)
+        assert levels.count(1) == 1 and levels[0] == 1, (name, levels)
         for previous, level in zip(levels, levels[1:], strict=False):
-            assert level <= previous + 1, (pattern, levels)
+            assert level <= previous + 1, (name, levels)
 
 
 def test_every_page_has_banner_navigation_main_and_footer_landmarks(site, page):
-    for pattern in PUBLIC_PAGES.values():
-        page.goto(site + pattern.format(lang="en"))
+    for name in PUBLIC_PAGES:
+        visit(page, site, name, "en")
         expect(page.get_by_role("banner")).to_have_count(1)
         expect(page.get_by_role("main")).to_have_count(1)
         expect(page.get_by_role("contentinfo")).to_have_count(1)
@@ -34,10 +34,10 @@ def test_every_page_has_banner_navigation_main_and_footer_landmarks(site, page):
 def test_no_page_scrolls_sideways_on_a_320_px_screen(site, page):
     page.set_viewport_size({"width": 320, "height": 640})
     for language in LANGUAGES:
-        for pattern in PUBLIC_PAGES.values():
-            page.goto(site + pattern.format(lang=language))
+        for name in PUBLIC_PAGES:
+            url = visit(page, site, name, language)
             width = page.evaluate("document.documentElement.scrollWidth")
-            assert width <= 320, (pattern.format(lang=language), width)
+            assert width <= 320, (url, width)
 
 
 def test_smooth_scrolling_respects_reduced_motion(site, page):
