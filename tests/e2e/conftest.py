@@ -60,26 +60,28 @@ def browser_context_args(browser_context_args):
 
 
 @pytest.fixture(scope="session")
-def conference_server(django_db_setup):
-    """A live server for the whole session, with static files served as in production.
+def live_server(django_db_setup):
+    """pytest-django's live server, with static files served as in production.
 
     pytest-django serves /static/ from the source folders through the staticfiles finders,
     which know nothing of the hashed names the manifest storage puts in the pages. Handing
-    /static/ to the site itself lets whitenoise serve the collected files instead.
-
-    It starts once the test database exists, so that it shares the test's connection to
-    it. Not named `live_server`: pytest-django would then empty the database after every test,
-    and the demo conference is loaded once per module instead (`site`).
+    /static/ to the site itself lets whitenoise serve the collected files instead. It starts
+    once the test database exists, so that it shares the tests' connection to it.
     """
     from pytest_django.live_server_helper import LiveServer
 
     server = LiveServer("localhost:0", start=False)
     server.thread.static_handler = lambda application: application
     server.start()
-    server._live_server_modified_settings.enable()
     yield server
-    server._live_server_modified_settings.disable()
     server.stop()
+
+
+@pytest.fixture
+def transactional_db():
+    """Replaces pytest-django's, which it requests around every test using the live server
+    to empty the database after it: here the demo conference is loaded once per module
+    instead (`site`), which keeps the browser tests fast."""
 
 
 @pytest.fixture(scope="module")
@@ -88,16 +90,17 @@ def site_media(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def site(conference_server, site_media, django_db_blocker):
+def site(live_server, site_media, django_db_blocker):
     """The live site with the demo conference loaded; returns its base URL.
 
-    Loaded once per test module and emptied after it, which keeps the browser tests fast: a
-    test that changes data other tests of its module would notice belongs in a module of its
-    own. Tests may use the database directly while it is in use.
+    Loaded once per test module and emptied after it: a test that changes data other tests
+    of its module would notice belongs in a module of its own. Tests may use the database
+    directly, but not through pytest-django's `db` fixture (nor `django_user_model`, which
+    needs it): its transaction would lock the tables against the live server's thread.
     """
     with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=site_media):
         call_command("loaddemo", stdout=io.StringIO())
-        yield conference_server.url
+        yield live_server.url
         call_command("flush", interactive=False, verbosity=0)
 
 

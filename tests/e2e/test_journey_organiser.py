@@ -34,8 +34,7 @@ def portrait_jpeg():
 
 @pytest.fixture
 def organiser(site):
-    # Not pytest-django's `django_user_model`: it would wrap the test in a transaction, which
-    # locks the table against the live server's thread.
+    # Not pytest-django's `django_user_model`: see the `site` fixture.
     from django.contrib.auth import get_user_model
 
     return get_user_model().objects.create_superuser("organiser", "o@example.org", PASSWORD)

@@ -64,3 +64,14 @@ def test_print_hides_navigation_and_footer_and_shows_link_addresses(site, page):
     assert link.evaluate("(link) => getComputedStyle(link, '::after').content") == (
         '" (https://efus.eu/)"'
     )
+
+
+def test_programme_reads_as_days_of_time_slots_each_listing_its_sessions(site, page):
+    page.goto(f"{site}/en/programme/")
+    day = page.get_by_role("region", name="Wednesday 20 March 2024")
+    slot = day.get_by_role("region", name="11:30–12:45")
+    sessions = slot.get_by_role("list").get_by_role("listitem")
+    expect(sessions).to_have_count(3)
+    expect(sessions.first.get_by_role("heading", level=4)).to_have_text(
+        "Pitch session: innovations in prevention"
+    )
