@@ -1,5 +1,7 @@
 """Structure a screen reader relies on, on every page type: landmarks and headings."""
 
+import re
+
 import pytest
 from playwright.sync_api import expect
 
@@ -75,3 +77,13 @@ def test_programme_reads_as_days_of_time_slots_each_listing_its_sessions(site, p
     expect(sessions.first.get_by_role("heading", level=4)).to_have_text(
         "Pitch session: innovations in prevention"
     )
+
+
+def test_newsletter_errors_are_read_out_with_their_fields(site, page):
+    visit(page, site, "newsletter-errors", "fr")
+    email = page.get_by_role("textbox", name="Adresse e-mail")
+    expect(email).to_have_attribute("aria-invalid", "true")
+    expect(email).to_have_accessible_description("Veuillez indiquer votre adresse e-mail.")
+    consent = page.get_by_role("main").get_by_role("checkbox")
+    expect(consent).to_have_attribute("aria-invalid", "true")
+    expect(consent).to_have_accessible_description(re.compile("^Veuillez cocher la case"))
