@@ -27,6 +27,14 @@ def language_alternates(request):
     return alternates
 
 
+def x_default_url(request):
+    """The page's address without a language prefix: LocaleMiddleware redirects it by the
+    browser's language, which is what hreflang x-default means. The sitemap says the same."""
+    prefix = f"/{get_language()}/"
+    path = request.get_full_path()
+    return "/" + path.removeprefix(prefix) if path.startswith(prefix) else ""
+
+
 def site(request):
     """What every page's header and footer show."""
     return {
@@ -36,6 +44,7 @@ def site(request):
         "useful_links": UsefulLink.objects.all(),
         "partners": Partner.objects.all(),
         "language_alternates": language_alternates(request),
+        "x_default_url": x_default_url(request),
         # Without the query string: tracking parameters must not make a page look duplicated.
         "canonical_url": request.build_absolute_uri(request.path),
     }

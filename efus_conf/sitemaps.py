@@ -15,6 +15,7 @@ object behind it (a list view such as "speakers:list") needs no class: add its U
 
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
+from django.utils.module_loading import import_string
 
 from efus_conf.models import Page
 
@@ -32,6 +33,9 @@ class StaticViewSitemap(ConferenceSitemap):
 
     url_names = [
         "home",
+        "programme:list",
+        "speakers:list",
+        "newsletter:subscribe",
     ]
     priority = 1.0
     changefreq = "weekly"
@@ -58,4 +62,6 @@ class PageSitemap(ConferenceSitemap):
 sitemaps = {
     "static": StaticViewSitemap,
     "pages": PageSitemap,
+    "speakers": import_string("speakers.sitemaps.SpeakerSitemap"),
+    "sessions": import_string("programme.sitemaps.SessionSitemap"),
 }

@@ -51,6 +51,65 @@ def person(speaker, *, request):
     }
     if speaker.role:
         data["jobTitle"] = speaker.role
-    if speaker.photo:
-        data["image"] = request.build_absolute_uri(speaker.photo.url)
+    if speaker.organisation:
+        data["worksFor"] = {"@type": "Organization", "name": speaker.organisation}
+    image = speaker.share_photo_url
+    if image:
+        data["image"] = request.build_absolute_uri(image)
+    if speaker.profile_links:
+        data["sameAs"] = speaker.profile_links
+    return data
+
+
+def speaker_page(speaker, *, request):
+    """The Person of a speaker's own page, as a standalone JSON-LD document."""
+    return {"@context": "https://schema.org", **person(speaker, request=request)}
+
+
+def session(session, conference, *, request):
+    """One session as a schema.org Event, part of the conference (`superEvent`).
+
+    Times carry Brussels' UTC offset; `inLanguage` is the language spoken in the session.
+    """
+    room = session.room
+    place = {"@type": "Place", "name": room.name}
+    if conference:
+        place["address"] = {
+            "@type": "PostalAddress",
+            "streetAddress": conference.venue_address,
+            "addressLocality": conference.city,
+            "addressCountry": conference.country,
+        }
+        place["containedInPlace"] = {"@type": "Place", "name": conference.venue_name}
+    if room.location:
+        place["description"] = room.location
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Event",
+        "name": session.title,
+        "startDate": session.local_start.isoformat(),
+        "endDate": session.local_end.isoformat(),
+        "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
+        "eventStatus": "https://schema.org/EventScheduled",
+        "inLanguage": session.language,
+        "url": request.build_absolute_uri(session.get_absolute_url()),
+        "image": [request.build_absolute_uri(static(SHARE_IMAGE))],
+        "location": place,
+    }
+    if session.summary:
+        data["description"] = session.summary
+    if conference:
+        data["organizer"] = {
+            "@type": "Organization",
+            "name": conference.organiser_name,
+            "url": conference.organiser_url,
+        }
+        data["superEvent"] = {
+            "@type": "Event",
+            "name": conference.name,
+            "url": request.build_absolute_uri(reverse("home")),
+        }
+    performers = [person(entry.speaker, request=request) for entry in session.people_in_order]
+    if performers:
+        data["performer"] = performers
     return data

@@ -167,6 +167,21 @@ class Speaker(models.Model):
             "smallest": default_storage.url(jpeg[str(widths[0])]),
         }
 
+    @property
+    def share_photo_url(self):
+        """The largest square JPEG (640 px): what link previews and search engines show."""
+        jpeg = (self.photo_renditions or {}).get("jpeg") or {}
+        if not jpeg:
+            return ""
+        return default_storage.url(jpeg[str(max(int(width) for width in jpeg))])
+
+    @property
+    def profile_links(self):
+        """The speaker's own pages elsewhere: website and social profiles."""
+        return [
+            url for url in (self.website, self.linkedin, self.mastodon, self.bluesky, self.x) if url
+        ]
+
 
 def _srcset(paths_by_width):
     return ", ".join(

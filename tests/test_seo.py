@@ -167,3 +167,145 @@ def test_event_lists_performers_given_to_the_tag(rf, demo):
 
 def test_other_pages_have_no_event_json_ld(client, demo):
     assert json_ld(client.get("/en/about-efus/").content.decode()) == []
+
+
+def test_sitemap_lists_every_speaker_and_session_in_every_language_with_alternates(sitemap):
+    from programme.models import Session
+    from speakers.models import Speaker
+
+    entries = sitemap_entries(sitemap)
+    paths = [speaker.get_absolute_url() for speaker in Speaker.objects.published()] + [
+        session.get_absolute_url()
+        for session in Session.objects.published()
+        if not session.is_break
+    ]
+    assert len(paths) > 60
+    for path in paths:
+        bare = path.removeprefix("/en")
+        for lang in LANGUAGES:
+            location = f"http://testserver/{lang}{bare}"
+            assert entries[location] == {
+                **{code: f"http://testserver/{code}{bare}" for code in LANGUAGES},
+                "x-default": f"http://testserver{bare}",
+            }, location
+
+
+def test_sitemap_lists_the_programme_speakers_and_newsletter_pages(sitemap):
+    locations = set(sitemap_entries(sitemap))
+    for path in ["/programme/", "/speakers/", "/newsletter/"]:
+        assert {f"http://testserver/{lang}{path}" for lang in LANGUAGES} <= locations
+
+
+def test_sitemap_leaves_out_breaks_and_unpublished_speakers(client, demo):
+    from speakers.models import Speaker
+
+    Speaker.objects.filter(slug="amelie-roussanne").update(published=False)
+    content = client.get("/sitemap.xml").content
+    assert b"/programme/break-1-0830/" not in content
+    assert b"/speakers/amelie-roussanne/" not in content
+
+
+@pytest.mark.parametrize("path", ["/about-efus/", "/programme/", "/speakers/amelie-roussanne/"])
+def test_x_default_is_the_same_address_in_the_html_and_in_the_sitemap(sitemap, client, path):
+    """One convention: x-default is the address without a language, which redirects."""
+    html = client.get(f"/fr{path}").content.decode()
+    (in_html,) = re.findall(r'<link rel="alternate" hreflang="x-default" href="([^"]+)">', html)
+    assert in_html == f"http://testserver{path}"
+    assert sitemap_entries(sitemap)[f"http://testserver/fr{path}"]["x-default"] == in_html
+    assert client.get(path, headers={"accept-language": "fr"}).url == f"/fr{path}"
+
+
+def test_homepage_event_lists_the_featured_speakers_as_performers(client, demo):
+    from speakers.models import Speaker
+
+    (event,) = json_ld(client.get("/en/").content.decode())
+    assert [performer["name"] for performer in event["performer"]] == [
+        speaker.name for speaker in Speaker.objects.featured()
+    ]
+    assert all(performer["@type"] == "Person" for performer in event["performer"])
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_session_page_describes_the_session_as_an_event(client, demo, language):
+    html = client.get(f"/{language}/programme/local-strategies-drug-violence/").content.decode()
+    (event,) = json_ld(html)
+    assert event["@context"] == "https://schema.org"
+    assert event["@type"] == "Event"
+    assert event["startDate"] == "2024-03-20T15:45:00+01:00"
+    assert event["endDate"] == "2024-03-20T17:15:00+01:00"
+    assert event["url"] == f"http://testserver/{language}/programme/local-strategies-drug-violence/"
+    assert event["inLanguage"] == "en"
+    assert event["eventAttendanceMode"] == "https://schema.org/OfflineEventAttendanceMode"
+    assert event["eventStatus"] == "https://schema.org/EventScheduled"
+    location = event["location"]
+    assert location["@type"] == "Place"
+    assert (
+        location["name"]
+        == {"en": "Room Europa", "fr": "Salle Europa", "nl": "Zaal Europa"}[language]
+    )
+    assert location["address"]["streetAddress"] == "Rue de la Loi 1, 1000 Brussels"
+    assert location["containedInPlace"]["@type"] == "Place"
+    assert event["organizer"]["name"] == "Efus"
+    assert event["superEvent"]["url"] == f"http://testserver/{language}/"
+    assert [(person["@type"], person["name"]) for person in event["performer"]] == [
+        ("Person", "Amélie Roussanne"),
+        ("Person", "Oskar Lindqvist-Ruda"),
+    ]
+    assert '<meta property="og:type" content="article">' in html
+
+
+def test_session_times_carry_the_summer_offset_after_the_clocks_change(client, demo):
+    import datetime
+
+    from programme.models import Session
+
+    Session.objects.filter(slug="closing-plenary").update(
+        start=datetime.datetime(2024, 4, 2, 10, tzinfo=datetime.UTC),
+        end=datetime.datetime(2024, 4, 2, 11, tzinfo=datetime.UTC),
+    )
+    (event,) = json_ld(client.get("/en/programme/closing-plenary/").content.decode())
+    assert event["startDate"] == "2024-04-02T12:00:00+02:00"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_speaker_page_describes_the_speaker_as_a_person(client, demo, language):
+    from speakers.models import Speaker
+
+    Speaker.objects.filter(slug="amelie-roussanne").update(
+        website="https://example.org/amelie", mastodon="https://social.example/@amelie"
+    )
+    speaker = Speaker.objects.get(slug="amelie-roussanne")
+    html = client.get(f"/{language}/speakers/amelie-roussanne/").content.decode()
+    (person,) = json_ld(html)
+    assert person["@context"] == "https://schema.org"
+    assert person["@type"] == "Person"
+    assert person["name"] == "Amélie Roussanne"
+    assert person["url"] == f"http://testserver/{language}/speakers/amelie-roussanne/"
+    assert person["jobTitle"] == getattr(speaker, f"role_{language}")
+    assert person["worksFor"] == {
+        "@type": "Organization",
+        "name": getattr(speaker, f"organisation_{language}") or speaker.organisation_en,
+    }
+    assert re.fullmatch(r"http://testserver/media/speakers/renditions/.+-640\.jpg", person["image"])
+    assert person["sameAs"] == ["https://example.org/amelie", "https://social.example/@amelie"]
+
+
+def test_speaker_page_shares_the_speakers_640_px_photo_as_a_profile(client, demo):
+    html = client.get("/fr/speakers/amelie-roussanne/").content.decode()
+    assert '<meta property="og:type" content="profile">' in html
+    assert '<meta property="og:title" content="Amélie Roussanne">' in html
+    assert '<meta property="og:image:alt" content="Amélie Roussanne">' in html
+    image = re.search(r'<meta property="og:image" content="([^"]+)">', html)[1]
+    assert re.fullmatch(r"http://testserver/media/speakers/renditions/.+-640\.jpg", image)
+    assert client.get(image.removeprefix("http://testserver"))["Content-Type"] == "image/jpeg"
+
+
+def test_speaker_without_a_photo_shares_the_conference_image(client, demo):
+    from speakers.models import Speaker
+
+    Speaker.objects.filter(slug="amelie-roussanne").update(photo="", photo_renditions={})
+    html = client.get("/en/speakers/amelie-roussanne/").content.decode()
+    (person,) = json_ld(html)
+    assert "image" not in person
+    image = re.search(r'<meta property="og:image" content="([^"]+)">', html)[1]
+    assert image.startswith("http://testserver/static/img/share.")

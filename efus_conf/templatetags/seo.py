@@ -43,3 +43,17 @@ def event_jsonld(context, conference, performers=()):
             performers=[structured_data.person(speaker, request=request) for speaker in performers],
         )
     )
+
+
+@register.simple_tag(takes_context=True)
+def session_jsonld(context, session):
+    """A session's schema.org Event, with its people as performers."""
+    return jsonld(
+        structured_data.session(session, context.get("conference"), request=context["request"])
+    )
+
+
+@register.simple_tag(takes_context=True)
+def person_jsonld(context, speaker):
+    """A speaker's schema.org Person, for their own page."""
+    return jsonld(structured_data.speaker_page(speaker, request=context["request"]))

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from django.core.management import call_command
+from django.test import override_settings
 
 # Playwright's sync API runs an event loop in the test thread; Django would otherwise refuse
 # database access from it.
@@ -59,12 +60,13 @@ def browser_context_args(browser_context_args):
 
 
 @pytest.fixture(scope="session")
-def live_server(request):
+def live_server(django_db_setup):
     """pytest-django's live server, with static files served as in production.
 
     pytest-django serves /static/ from the source folders through the staticfiles finders,
     which know nothing of the hashed names the manifest storage puts in the pages. Handing
-    /static/ to the site itself lets whitenoise serve the collected files instead.
+    /static/ to the site itself lets whitenoise serve the collected files instead. It starts
+    once the test database exists, so that it shares the tests' connection to it.
     """
     from pytest_django.live_server_helper import LiveServer
 
@@ -76,10 +78,39 @@ def live_server(request):
 
 
 @pytest.fixture
-def site(live_server, transactional_db):
-    """The live site with the demo conference loaded; returns its base URL."""
-    call_command("loaddemo", stdout=io.StringIO())
-    return live_server.url
+def transactional_db():
+    """Replaces pytest-django's, which it requests around every test using the live server
+    to empty the database after it: here the demo conference is loaded once per module
+    instead (`site`), which keeps the browser tests fast."""
+
+
+@pytest.fixture(scope="module")
+def site_media(tmp_path_factory):
+    return tmp_path_factory.mktemp("media")
+
+
+@pytest.fixture(scope="module")
+def site(live_server, site_media, django_db_blocker):
+    """The live site with the demo conference loaded; returns its base URL.
+
+    Loaded once per test module and emptied after it: a test that changes data other tests
+    of its module would notice belongs in a module of its own. Tests may use the database
+    directly, but not through pytest-django's `db` fixture (nor `django_user_model`, which
+    needs it): its transaction would lock the tables against the live server's thread.
+    """
+    with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=site_media):
+        call_command("loaddemo", stdout=io.StringIO())
+        yield live_server.url
+        call_command("flush", interactive=False, verbosity=0)
+
+
+@pytest.fixture(autouse=True)
+def media_in_tmp(settings, request, tmp_path):
+    """Uploads go to a throwaway folder: the module's, where the demo's photos are."""
+    if "site" in request.fixturenames:
+        settings.MEDIA_ROOT = request.getfixturevalue("site_media")
+    else:
+        settings.MEDIA_ROOT = tmp_path / "media"
 
 
 @pytest.fixture(scope="session")

@@ -6,6 +6,7 @@ DESCRIBE_FOCUS = """() => {
   return {
     text: (element.innerText || element.getAttribute("aria-label") || element.id || "").trim(),
     tag: element.tagName.toLowerCase(),
+    id: element.id,
     href: element.getAttribute("href"),
     outline: style.outlineStyle !== "none" && parseFloat(style.outlineWidth) >= 2,
     shadow: style.boxShadow !== "none",
@@ -14,7 +15,7 @@ DESCRIBE_FOCUS = """() => {
 
 
 def focused(page):
-    """What has the keyboard focus: its text, tag, href, and whether it is visibly marked."""
+    """What has the keyboard focus: its text, tag, id, href, and whether it is visibly marked."""
     return page.evaluate(DESCRIBE_FOCUS)
 
 

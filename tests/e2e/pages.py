@@ -2,18 +2,38 @@
 
 PUBLIC_PAGES are checked with axe in every language and screenshotted at every width;
 OFFLINE_PAGES must still open after the network is cut once a visitor has seen them.
+Open a page type with `visit(page, site, name, language)`: it fills in the address and
+does what the page type needs once loaded (PREPARE).
 """
 
 LANGUAGES = ["en", "fr", "nl"]
 WIDTHS = [375, 1280]
 
-# name -> address pattern, "{lang}" replaced by each language code.
+# Demo content the addresses name.
+SESSION = "local-strategies-drug-violence"
+SPEAKER = "amelie-roussanne"
+STARRED = ["opening-plenary", SESSION, "closing-plenary"]
+
+# name -> address pattern: "{lang}" is each language code, other fields come from the
+# database (DEMO_VALUES), since they depend on the rows the demo created.
 PUBLIC_PAGES = {
     "home": "/{lang}/",
     "about": "/{lang}/about-efus/",
     "practical": "/{lang}/practical-information/",
+    "privacy": "/{lang}/privacy/",
     "not-found": "/{lang}/no-such-page/",
     "offline": "/{lang}/offline/",
+    "programme": "/{lang}/programme/",
+    "programme-filtered": "/{lang}/programme/?day=2024-03-22&track=prevention",
+    "session": "/{lang}/programme/" + SESSION + "/",
+    "now": "/{lang}/programme/now/",
+    "agenda": "/{lang}/programme/agenda/",
+    "speakers": "/{lang}/speakers/",
+    "speaker": "/{lang}/speakers/" + SPEAKER + "/",
+    "newsletter": "/{lang}/newsletter/",
+    "newsletter-errors": "/{lang}/newsletter/",
+    "check-inbox": "/{lang}/newsletter/check-your-inbox/",
+    "unsubscribe": "/{lang}/newsletter/unsubscribe/{unsubscribe_token}/",
 }
 
 # Pages outside the language prefix, checked once.
@@ -24,4 +44,55 @@ OTHER_PAGES = {
 OFFLINE_PAGES = [
     "/en/",
     "/fr/about-efus/",
+    "/fr/programme/",
+    "/nl/programme/" + SESSION + "/",
 ]
+
+
+def unsubscribe_token():
+    from newsletter.models import Subscriber
+    from newsletter.tokens import unsubscribe_token
+
+    return unsubscribe_token(Subscriber.objects.confirmed().order_by("pk").first())
+
+
+DEMO_VALUES = {"unsubscribe_token": unsubscribe_token}
+
+
+def star_sessions(page):
+    """My agenda with three sessions starred, as a visitor would have it."""
+    page.evaluate(
+        "(slugs) => localStorage.setItem('efus-conf:agenda', JSON.stringify(slugs))", STARRED
+    )
+    page.reload()
+
+
+def submit_empty_newsletter_form(page):
+    """The subscription form as it comes back with an error on every required field."""
+    page.locator("main form.newsletter-form button[type=submit]").click()
+    page.wait_for_load_state()
+
+
+# Every other page type answers 200.
+STATUS = {"not-found": 404}
+
+PREPARE = {
+    "agenda": star_sessions,
+    "newsletter-errors": submit_empty_newsletter_form,
+}
+
+
+def address(name, language):
+    pattern = PUBLIC_PAGES[name]
+    values = {key: value() for key, value in DEMO_VALUES.items() if f"{{{key}}}" in pattern}
+    return pattern.format(lang=language, **values)
+
+
+def visit(page, site, name, language):
+    """Open page type `name` in `language`, ready to be checked; returns its address."""
+    url = site + address(name, language)
+    response = page.goto(url)
+    assert response.status == STATUS.get(name, 200), (url, response.status)
+    if name in PREPARE:
+        PREPARE[name](page)
+    return url

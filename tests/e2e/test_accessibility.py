@@ -6,7 +6,7 @@ The same visits save full-page screenshots to var/screenshots/ (kept as CI artef
 import pytest
 
 from tests.e2e.axe import axe_violations, describe
-from tests.e2e.pages import LANGUAGES, OTHER_PAGES, PUBLIC_PAGES, WIDTHS
+from tests.e2e.pages import LANGUAGES, OTHER_PAGES, PUBLIC_PAGES, WIDTHS, visit
 
 pytestmark = pytest.mark.e2e
 
@@ -18,9 +18,8 @@ LOAD_LAZY_IMAGES = """async () => {
 
 
 def check(page, url, name, axe_source, screenshots):
-    """Screenshot and axe `url` at every width; returns the violations found, described."""
+    """Screenshot and axe the open page at every width; returns the violations, described."""
     failures = []
-    page.goto(url)
     page.evaluate(LOAD_LAZY_IMAGES)
     for width in WIDTHS:
         page.set_viewport_size({"width": width, "height": 900})
@@ -37,12 +36,13 @@ def test_public_page_has_no_accessibility_violations_in_any_language(
 ):
     failures = []
     for language in LANGUAGES:
-        url = site + PUBLIC_PAGES[name].format(lang=language)
+        url = visit(page, site, name, language)
         failures += check(page, url, f"{name}-{language}", axe_source, screenshots)
     assert not failures, "\n".join(failures)
 
 
 @pytest.mark.parametrize("name", OTHER_PAGES)
 def test_other_page_has_no_accessibility_violations(site, page, axe_source, screenshots, name):
+    page.goto(site + OTHER_PAGES[name])
     failures = check(page, site + OTHER_PAGES[name], name, axe_source, screenshots)
     assert not failures, "\n".join(failures)

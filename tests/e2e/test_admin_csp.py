@@ -6,30 +6,34 @@ pytestmark = pytest.mark.e2e
 
 
 @pytest.fixture
-def browser_page(page):
-    """The suite's Chromium page, recording failed requests and CSP violations."""
-    failures = []
-    # Lazy images still loading when the test moves on are aborted: not a failure.
-    page.on(
-        "requestfailed",
-        lambda request: (
-            failures.append(request.url) if "ERR_ABORTED" not in request.failure else None
-        ),
-    )
-    page.on(
-        "response",
-        lambda response: failures.append(response.url) if response.status >= 400 else None,
-    )
-    page.failures = failures
-    violations = []
-    page.on(
-        "console",
-        lambda message: (
-            violations.append(message.text) if "Content Security Policy" in message.text else None
-        ),
-    )
-    page.violations = violations
-    return page
+def browser_page(browser):
+    """A page in the session's Chromium that records failed requests and CSP reports."""
+    with browser.new_context() as context:
+        page = context.new_page()
+        failures = []
+        # Lazy images still loading when the test moves on are aborted: not a failure.
+        page.on(
+            "requestfailed",
+            lambda request: (
+                failures.append(request.url) if "ERR_ABORTED" not in request.failure else None
+            ),
+        )
+        page.on(
+            "response",
+            lambda response: failures.append(response.url) if response.status >= 400 else None,
+        )
+        page.failures = failures
+        violations = []
+        page.on(
+            "console",
+            lambda message: (
+                violations.append(message.text)
+                if "Content Security Policy" in message.text
+                else None
+            ),
+        )
+        page.violations = violations
+        yield page
 
 
 def test_admin_and_its_language_tabs_work_without_csp_violations(production_site, browser_page):

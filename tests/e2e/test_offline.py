@@ -47,6 +47,16 @@ def test_page_never_visited_shows_the_offline_notice_in_its_language(site, conte
     expect(page.get_by_role("heading", level=1)).to_have_text("Vous êtes hors ligne")
 
 
+def test_programme_is_saved_up_front_and_opens_without_network(site, context, page):
+    """An attendee who only saw the homepage still has the programme at the venue."""
+    page.goto(f"{site}/nl/")
+    wait_until_controlled_and_saved(page, "/nl/programme/")
+    context.set_offline(True)
+    page.goto(f"{site}/nl/programme/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Programma")
+    expect(page.locator(".session-card").first).to_be_visible()
+
+
 def test_admin_pages_are_never_saved(site, page):
     page.goto(f"{site}/en/")
     wait_until_controlled_and_saved(page, "/en/")

@@ -1,0 +1,19 @@
+"""The sessions' pages in the sitemap (registered in efus_conf.sitemaps)."""
+
+from efus_conf.sitemaps import ConferenceSitemap
+from programme.models import Session
+
+
+class SessionSitemap(ConferenceSitemap):
+    changefreq = "daily"
+
+    def items(self):
+        # Breaks and networking slots have no page of their own in the programme.
+        return (
+            Session.objects.published()
+            .exclude(format__in=[Session.Format.BREAK, Session.Format.NETWORKING])
+            .order_by("pk")
+        )
+
+    def lastmod(self, session):
+        return session.updated_at
