@@ -1,8 +1,10 @@
 from django.conf import settings
+from django.core.cache import cache
 from django.urls import translate_url
 from django.utils.translation import get_language, get_language_info
 
 from efus_conf.models import Conference, Page, Partner, UsefulLink
+from efus_conf.page_cache import content_version
 
 
 def language_alternates(request):
@@ -27,14 +29,29 @@ def language_alternates(request):
     return alternates
 
 
-def site(request):
-    """What every page's header and footer show."""
+def header_and_footer():
+    """The objects every page shows around its content, in every language (modeltranslation
+    picks the language when a field is read), so one cache entry serves all three."""
     return {
         "conference": Conference.objects.current(),
-        "navigation_pages": Page.objects.in_navigation(),
-        "footer_pages": Page.objects.in_footer(),
-        "useful_links": UsefulLink.objects.all(),
-        "partners": Partner.objects.all(),
+        "navigation_pages": list(Page.objects.in_navigation()),
+        "footer_pages": list(Page.objects.in_footer()),
+        "useful_links": list(UsefulLink.objects.all()),
+        "partners": list(Partner.objects.all()),
+    }
+
+
+def site(request):
+    """What every page's header and footer show."""
+    version = content_version()
+    return {
+        # Cached under the content version: any change an organiser saves shows at once.
+        **cache.get_or_set(
+            f"site-context:{version}", header_and_footer, settings.CONTENT_CACHE_SECONDS
+        ),
+        # For {% cache %} fragments of the content (the programme grid, the speaker grid).
+        "content_version": version,
+        "content_cache_seconds": settings.CONTENT_CACHE_SECONDS,
         "language_alternates": language_alternates(request),
         # Without the query string: tracking parameters must not make a page look duplicated.
         "canonical_url": request.build_absolute_uri(request.path),

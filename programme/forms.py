@@ -1,3 +1,5 @@
+from urllib.parse import urlencode
+
 from django import forms
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
@@ -42,6 +44,14 @@ class ProgrammeFilterForm(forms.Form):
             return {}
         self.is_valid()
         return {name: value for name, value in self.cleaned_data.items() if value}
+
+    @property
+    def cache_key(self):
+        """Everything the filtered programme depends on, for its fragment cache key."""
+        filters = sorted(
+            (name, getattr(value, "slug", value)) for name, value in self.filters.items()
+        )
+        return f"{self.is_bound}:{urlencode(filters)}"
 
     @property
     def has_ignored_values(self):

@@ -1,3 +1,5 @@
+from urllib.parse import urlencode
+
 from django import forms
 from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext_lazy as _
@@ -71,6 +73,16 @@ class SpeakerFilterForm(forms.Form):
         if country := self.cleaned_data.get("country"):
             speakers = speakers.from_country(country)
         return speakers
+
+    @property
+    def cache_key(self):
+        """Everything the filtered list depends on, for its fragment cache key."""
+        return urlencode(
+            {
+                "q": self.cleaned_data.get("q", "").strip(),
+                "country": self.cleaned_data.get("country", ""),
+            }
+        )
 
     @property
     def is_filtered(self):
