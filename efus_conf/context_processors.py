@@ -1,6 +1,10 @@
+from functools import partial
+from operator import getitem
+
 from django.conf import settings
 from django.core.cache import cache
 from django.urls import translate_url
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language, get_language_info
 
 from efus_conf.models import Conference, Page, Partner, UsefulLink
@@ -29,11 +33,10 @@ def language_alternates(request):
     return alternates
 
 
-def header_and_footer():
-    """The objects every page shows around its content, in every language (modeltranslation
+def header_and_footer_lists():
+    """The lists every page shows around its content, in every language (modeltranslation
     picks the language when a field is read), so one cache entry serves all three."""
     return {
-        "conference": Conference.objects.current(),
         "navigation_pages": list(Page.objects.in_navigation()),
         "footer_pages": list(Page.objects.in_footer()),
         "useful_links": list(UsefulLink.objects.all()),
@@ -42,13 +45,25 @@ def header_and_footer():
 
 
 def site(request):
-    """What every page's header and footer show."""
+    """What every page's header and footer show.
+
+    Cached under the content version, so any change an organiser saves shows at once. The
+    lists are read only by templates that show them (not by the admin's).
+    """
     version = content_version()
+
+    def cached(name, load):
+        return cache.get_or_set(
+            f"site-context:{version}:{name}", load, settings.CONTENT_CACHE_SECONDS
+        )
+
+    lists = SimpleLazyObject(lambda: cached("lists", header_and_footer_lists))
     return {
-        # Cached under the content version: any change an organiser saves shows at once.
-        **cache.get_or_set(
-            f"site-context:{version}", header_and_footer, settings.CONTENT_CACHE_SECONDS
-        ),
+        "conference": cached("conference", Conference.objects.current),
+        **{
+            name: SimpleLazyObject(partial(getitem, lists, name))
+            for name in ("navigation_pages", "footer_pages", "useful_links", "partners")
+        },
         # For {% cache %} fragments of the content (the programme grid, the speaker grid).
         "content_version": version,
         "content_cache_seconds": settings.CONTENT_CACHE_SECONDS,
