@@ -47,11 +47,12 @@ class ProgrammeFilterForm(forms.Form):
 
     @property
     def cache_key(self):
-        """Everything the filtered programme depends on, for its fragment cache key."""
+        """Everything the programme's filters and grid depend on, for their cache key."""
         filters = sorted(
             (name, getattr(value, "slug", value)) for name, value in self.filters.items()
         )
-        return f"{self.is_bound}:{urlencode(filters)}"
+        # The rendered form too: a value that is not an option shows as "all", like no value.
+        return f"{self.is_bound}:{self.has_ignored_values}:{urlencode(filters)}"
 
     @property
     def has_ignored_values(self):

@@ -76,12 +76,11 @@ class SpeakerFilterForm(forms.Form):
 
     @property
     def cache_key(self):
-        """Everything the filtered list depends on, for its fragment cache key."""
+        """Everything the filters and the list depend on, for their cache key: the search
+        text as typed (the box shows it again), the country only if it is one of the
+        options (any other value shows as "all countries", like no value)."""
         return urlencode(
-            {
-                "q": self.cleaned_data.get("q", "").strip(),
-                "country": self.cleaned_data.get("country", ""),
-            }
+            {"q": self.data.get("q", ""), "country": self.cleaned_data.get("country", "")}
         )
 
     @property
