@@ -2,13 +2,12 @@ from functools import partial
 from operator import getitem
 
 from django.conf import settings
-from django.core.cache import cache
 from django.urls import translate_url
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language, get_language_info
 
 from efus_conf.models import Conference, Page, Partner, UsefulLink
-from efus_conf.page_cache import content_version
+from efus_conf.page_cache import cached_content, content_version
 
 
 def language_alternates(request):
@@ -50,22 +49,15 @@ def site(request):
     Cached under the content version, so any change an organiser saves shows at once. The
     lists are read only by templates that show them (not by the admin's).
     """
-    version = content_version()
-
-    def cached(name, load):
-        return cache.get_or_set(
-            f"site-context:{version}:{name}", load, settings.CONTENT_CACHE_SECONDS
-        )
-
-    lists = SimpleLazyObject(lambda: cached("lists", header_and_footer_lists))
+    lists = SimpleLazyObject(lambda: cached_content("lists", header_and_footer_lists))
     return {
-        "conference": cached("conference", Conference.objects.current),
+        "conference": cached_content("conference", Conference.objects.current),
         **{
             name: SimpleLazyObject(partial(getitem, lists, name))
             for name in ("navigation_pages", "footer_pages", "useful_links", "partners")
         },
         # For {% cache %} fragments of the content (the programme grid, the speaker grid).
-        "content_version": version,
+        "content_version": content_version(),
         "content_cache_seconds": settings.CONTENT_CACHE_SECONDS,
         "language_alternates": language_alternates(request),
         # Without the query string: tracking parameters must not make a page look duplicated.

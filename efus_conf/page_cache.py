@@ -38,6 +38,14 @@ def bump_content_version():
     cache.set(VERSION_KEY, uuid.uuid4().hex, None)
 
 
+def cached_content(name, load):
+    """`load()`, cached under the content version: for what many pages read and only an
+    organiser's change can alter (the conference, the footer's lists)."""
+    return cache.get_or_set(
+        f"content:{content_version()}:{name}", load, settings.CONTENT_CACHE_SECONDS
+    )
+
+
 def content_changed(sender, **kwargs):
     """Signal receiver for post_save, post_delete and m2m_changed of every model."""
     if sender._meta.app_label not in settings.PAGE_CACHE_CONTENT_APPS:
@@ -46,6 +54,11 @@ def content_changed(sender, **kwargs):
     # commits, because a page rendered in between may have cached the old content.
     bump_content_version()
     transaction.on_commit(bump_content_version)
+
+
+def code_changed(**kwargs):
+    """Signal receiver for post_migrate."""
+    bump_content_version()
 
 
 def page_key(request, version):

@@ -15,7 +15,7 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
 from efus_conf.models import Conference
-from efus_conf.page_cache import content_version
+from efus_conf.page_cache import cached_content, content_version
 from programme import exports
 from programme.forms import ProgrammeFilterForm
 from programme.models import CONFERENCE_TZ, Session, Track
@@ -32,7 +32,7 @@ def programme_context(**context):
 @require_GET
 def programme(request):
     """The whole programme by day and time slot, with optional filters in the query string."""
-    conference = Conference.objects.current()
+    conference = cached_content("conference", Conference.objects.current)
     form = ProgrammeFilterForm(request.GET or None, days=conference_days(conference))
     sessions = form.apply(Session.objects.published()).with_people()
     # Read only when the template's cached grid is missing from the cache.

@@ -1,11 +1,16 @@
 """Caches under the content version that make pages fast even without the page cache:
 header and footer data, the programme and speaker grids, the whole-programme exports."""
 
+import re
+
 import pytest
+from django.core.management import call_command
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from efus_conf.models import Partner
+from efus_conf.page_cache import content_version
 from programme.models import Session
 from speakers.models import Speaker
 
@@ -140,3 +145,28 @@ def test_without_a_cache_exports_carry_no_etag(client, demo, settings):
     response = client.get("/en/programme/schedule.ics")
     assert response.status_code == 200
     assert "ETag" not in response
+
+
+def test_footer_form_carries_each_page_address_and_the_visitor_s_own_token(demo, no_page_cache):
+    Client().get("/en/programme/")
+    visitor = Client(enforce_csrf_checks=True)
+    html = visitor.get("/en/speakers/?country=BE&x=<b>").content.decode()
+    assert 'name="source" value="/en/speakers/" id="footer-newsletter-source"' in html
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
+    assert "@@" not in html
+    response = visitor.post(
+        "/en/newsletter/",
+        {
+            "csrfmiddlewaretoken": token,
+            "email": "reader@example.org",
+            "consent": "on",
+            "language": "en",
+        },
+    )
+    assert response.status_code == 302
+
+
+def test_migrating_makes_every_cached_page_stale(db):
+    version = content_version()
+    call_command("migrate", verbosity=0)
+    assert content_version() != version
