@@ -1,13 +1,25 @@
-from functools import partial
+from functools import lru_cache, partial
 from operator import getitem
 
 from django.conf import settings
-from django.urls import translate_url
+from django.urls import get_urlconf, translate_url
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language, get_language_info
 
 from efus_conf.models import Conference, Page, Partner, UsefulLink
 from efus_conf.page_cache import cached_content, content_version
+
+
+@lru_cache(maxsize=2048)
+def translated_path(path, current, code, urlconf):
+    """`path` (in language `current`) in language `code`: resolving and reversing cost more
+    than the rest of a cached page, and a path always translates the same way (for one
+    URLconf)."""
+    url = translate_url(path, code)
+    if url == path and code != current and path.startswith(f"/{current}/"):
+        # Not resolvable (a 404 page): swap the language prefix, keep the rest.
+        url = f"/{code}/" + path.removeprefix(f"/{current}/")
+    return url
 
 
 def language_alternates(request):
@@ -16,10 +28,7 @@ def language_alternates(request):
     path = request.get_full_path()
     alternates = []
     for code, name in settings.LANGUAGES:
-        url = translate_url(path, code)
-        if url == path and code != current and path.startswith(f"/{current}/"):
-            # Not resolvable (a 404 page): swap the language prefix, keep the rest.
-            url = f"/{code}/" + path.removeprefix(f"/{current}/")
+        url = translated_path(path, current, code, get_urlconf() or settings.ROOT_URLCONF)
         alternates.append(
             {
                 "code": code,

@@ -170,3 +170,10 @@ def test_migrating_makes_every_cached_page_stale(db):
     version = content_version()
     call_command("migrate", verbosity=0)
     assert content_version() != version
+
+
+def test_templates_are_compiled_once_per_process():
+    from django.template import engines
+
+    loaders = engines["django"].engine.template_loaders
+    assert [type(loader).__module__ for loader in loaders] == ["django.template.loaders.cached"]
