@@ -159,13 +159,17 @@ async def one_connection(port, path, stop_at, latencies, errors):
 
 async def load(port, path, seconds, connections, min_requests):
     """Keep `connections` keep-alive connections busy on `path` for `seconds`, longer (up to
-    4 × `seconds`) until `min_requests` answers are in, so that p99 means something."""
+    2 × `seconds`) until `min_requests` answers are in, so that p99 means something."""
     latencies, errors = [], []
-    # Half a second of warm-up (workers, connections, caches) is not counted.
-    warm_until = time.perf_counter() + 0.5
-    await asyncio.gather(
-        *(one_connection(port, path, warm_until, [], []) for _ in range(connections))
-    )
+    # A warm-up that is not counted: at least half a second and 4 answers per connection, so
+    # that every worker has filled its own caches (a first render can take seconds on a
+    # busy machine), up to 15 s.
+    warm_up, warm_started = [], time.perf_counter()
+    while len(warm_up) < 4 * connections and time.perf_counter() < warm_started + 15:
+        warm_until = time.perf_counter() + 0.5
+        await asyncio.gather(
+            *(one_connection(port, path, warm_until, warm_up, []) for _ in range(connections))
+        )
     started = time.perf_counter()
     cpu_started = time.process_time()
     stop_at = started + seconds
@@ -174,9 +178,9 @@ async def load(port, path, seconds, connections, min_requests):
             *(one_connection(port, path, stop_at, latencies, errors) for _ in range(connections))
         )
         now = time.perf_counter()
-        if len(latencies) >= min_requests or now >= started + 3 * seconds:
+        if len(latencies) >= min_requests or now >= started + 2 * seconds:
             break
-        stop_at = min(now + seconds / 2, started + 3 * seconds)
+        stop_at = min(now + seconds / 2, started + 2 * seconds)
     elapsed = time.perf_counter() - started
     # The load generator shares the machine: a busy client would cap both sides alike.
     client_cpu = (time.process_time() - cpu_started) / elapsed
@@ -297,7 +301,7 @@ def print_table(pages, runs):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--scale", type=int, default=150)
-    parser.add_argument("--seconds", type=float, default=3.0, help="per page and mode")
+    parser.add_argument("--seconds", type=float, default=2.5, help="per page and mode")
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--workers", type=int, help="default: gunicorn.conf.py (2 × CPUs + 1)")
     parser.add_argument("--min-requests", type=int, default=200, help="per page and mode")
