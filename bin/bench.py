@@ -163,9 +163,9 @@ async def load(port, path, seconds, connections, min_requests):
     latencies, errors = [], []
     # A warm-up that is not counted: at least half a second and 4 answers per connection, so
     # that every worker has filled its own caches (a first render can take seconds on a
-    # busy machine), up to 15 s.
+    # busy machine), up to 2 × `seconds`.
     warm_up, warm_started = [], time.perf_counter()
-    while len(warm_up) < 4 * connections and time.perf_counter() < warm_started + 15:
+    while len(warm_up) < 4 * connections and time.perf_counter() < warm_started + 2 * seconds:
         warm_until = time.perf_counter() + 0.5
         await asyncio.gather(
             *(one_connection(port, path, warm_until, warm_up, []) for _ in range(connections))
