@@ -10,23 +10,19 @@ from django.conf import settings
 from django.contrib.admin.forms import AdminAuthenticationForm
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
+from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 
-
-def client_address(request):
-    """The visitor's address; behind our proxy, the one the proxy appended last."""
-    if settings.BEHIND_PROXY:
-        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-        if forwarded.strip():
-            return forwarded.split(",")[-1].strip()
-    return request.META.get("REMOTE_ADDR", "")
+from efus_conf.http import client_address
 
 
 def failure_keys(username, address):
     account = hashlib.sha256(username.strip().lower().encode()).hexdigest()
+    # Keyed by an HMAC, so that the cache holds no visitor address in clear.
+    client = salted_hmac("efus_conf.login_throttle.client", address, algorithm="sha256")
     return {
         f"login-failures:account:{account}": settings.LOGIN_FAILURES_PER_ACCOUNT,
-        f"login-failures:client:{address}": settings.LOGIN_FAILURES_PER_CLIENT,
+        f"login-failures:client:{client.hexdigest()}": settings.LOGIN_FAILURES_PER_CLIENT,
     }
 
 

@@ -40,6 +40,19 @@ class SubscriptionEventInline(admin.TabularInline):
         return False
 
 
+# The consent record is shown, never edited: it is what proves the person's own click.
+CONSENT_FIELDS = [
+    "created_at",
+    "consented_at",
+    "consent_page",
+    "consent_language",
+    "consent_wording_version",
+    "privacy_notice_updated_at",
+    "confirmed_at",
+    "unsubscribed_at",
+]
+
+
 @admin.register(Subscriber)
 class SubscriberAdmin(admin.ModelAdmin):
     list_display = ["email", "name", "status", "language", "created_at", "confirmed_at", "mail_ok"]
@@ -51,14 +64,7 @@ class SubscriberAdmin(admin.ModelAdmin):
     readonly_fields = [
         "email",
         "status",
-        "created_at",
-        "consented_at",
-        "consent_page",
-        "consent_language",
-        "consent_wording_version",
-        "privacy_notice_updated_at",
-        "confirmed_at",
-        "unsubscribed_at",
+        *CONSENT_FIELDS,
         "last_mail_attempt_at",
         "last_mail_error",
     ]
@@ -66,18 +72,7 @@ class SubscriberAdmin(admin.ModelAdmin):
         (None, {"fields": ["email", "name", "organisation", "language", "status"]}),
         (
             _("Consent record"),
-            {
-                "fields": [
-                    "created_at",
-                    "consented_at",
-                    "consent_page",
-                    "consent_language",
-                    "consent_wording_version",
-                    "privacy_notice_updated_at",
-                    "confirmed_at",
-                    "unsubscribed_at",
-                ]
-            },
+            {"fields": CONSENT_FIELDS},
         ),
         (_("Mail"), {"fields": ["last_mail_attempt_at", "last_mail_error"]}),
     ]

@@ -9,6 +9,32 @@ from newsletter.models import normalise_email
 HONEYPOT_FIELD = "website"
 
 
+class PagePathField(forms.CharField):
+    """A path on this site, or "" for anything else: never an error.
+
+    The field is hidden, so an error on it would leave the visitor before a form that
+    refuses their submission without saying why.
+    """
+
+    widget = forms.HiddenInput
+
+    def __init__(self):
+        super().__init__(required=False, max_length=300)
+
+    def clean(self, value):
+        path = self.to_python(value)
+        # Only a path on this site: anything else is not a page the person saw here.
+        if (
+            not path.startswith("/")
+            or path.startswith("//")
+            or "\\" in path
+            or "\x00" in path
+            or len(path) > self.max_length
+        ):
+            return ""
+        return path
+
+
 class SubscribeForm(forms.Form):
     """The subscription form, full on the newsletter page and compact in the footer."""
 
@@ -44,14 +70,13 @@ class SubscribeForm(forms.Form):
         },
     )
     # The path of the page the form was shown on, for the consent record.
-    source = forms.CharField(required=False, max_length=300, widget=forms.HiddenInput)
+    source = PagePathField()
 
     def clean_email(self):
-        return normalise_email(self.cleaned_data["email"])
-
-    def clean_source(self):
-        source = self.cleaned_data["source"]
-        # Only a path on this site: anything else is not a page the person saw here.
-        if not source.startswith("/") or source.startswith("//") or "\\" in source:
-            return ""
-        return source
+        email = normalise_email(self.cleaned_data["email"])
+        # Django's validator accepts domains IDNA cannot encode (a label too long once
+        # encoded) and, matching without regard to case, "ſ" or the Kelvin sign in the local
+        # part. Mail goes out over plain SMTP, so the stored address must be ASCII and fit.
+        if not email.isascii() or len(email) > 254:
+            raise forms.ValidationError(self.fields["email"].error_messages["invalid"])
+        return email

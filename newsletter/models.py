@@ -27,7 +27,7 @@ def normalise_email(value):
     subscribers use distinguishes case there, and it makes "Ana@X" and "ana@x" one person.
     """
     local, _at, domain = value.strip().rpartition("@")
-    # A domain IDNA cannot encode has already been rejected by the form's validator.
+    # A domain IDNA cannot encode stays as it is; the form then rejects the address.
     with contextlib.suppress(UnicodeError):
         domain = domain.encode("idna").decode("ascii")
     return f"{local}@{domain}".lower()

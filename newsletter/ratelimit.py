@@ -6,6 +6,8 @@ from django.conf import settings
 from django.core.cache import cache
 from django.utils.crypto import salted_hmac
 
+from efus_conf.http import client_address
+
 # Submissions of one email address, whoever sends them: at most three confirmation mails an
 # hour for a pending address, and no way to tell a known address from an unknown one.
 ADDRESS_LIMIT = (3, 3600)
@@ -22,15 +24,6 @@ def _allow(scope, key, limit):
         cache.set(cache_key, 1, period)
         hits = 1
     return hits <= count
-
-
-def client_address(request):
-    address = request.META.get("REMOTE_ADDR", "")
-    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-    if settings.BEHIND_PROXY and forwarded:
-        # The proxy appends the address it saw: the last entry is the one it vouches for.
-        address = forwarded.split(",")[-1].strip()
-    return address
 
 
 def allow_client(request):

@@ -14,7 +14,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from efus_conf.models import Page
-from newsletter import mail, tokens
+from newsletter import mail, privacy_notice, tokens
 from newsletter.models import (
     CONSENT_WORDING_VERSION,
     Subscriber,
@@ -24,7 +24,7 @@ from newsletter.models import (
 
 logger = logging.getLogger(__name__)
 
-PRIVACY_PAGE_SLUG = "privacy"
+PRIVACY_PAGE_SLUG = privacy_notice.SLUG
 # Retention, as the privacy notice states it (run `manage.py purge_newsletter` daily).
 UNCONFIRMED_RETENTION = datetime.timedelta(days=30)
 WITHDRAWN_RETENTION = datetime.timedelta(days=3 * 365)

@@ -3,6 +3,7 @@ import json
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.validators import slug_re
 from django.db.models import Max, Q
 from django.http import Http404, HttpResponse, HttpResponseNotModified
 from django.shortcuts import get_object_or_404, render
@@ -156,7 +157,8 @@ def session_ics(request, slug):
 @require_GET
 def agenda_ics(request):
     """The sessions named in ?s=slug&s=slug as one calendar; nothing is stored."""
-    slugs = request.GET.getlist("s")[:AGENDA_EXPORT_LIMIT]
+    # Anything that is not a slug names no session; PostgreSQL would refuse some (NUL bytes).
+    slugs = [slug for slug in request.GET.getlist("s")[:AGENDA_EXPORT_LIMIT] if slug_re.match(slug)]
     sessions = Session.objects.published().with_people().filter(slug__in=slugs)
     return calendar_response(
         sessions, request, name=_("My agenda"), filename="my-agenda.ics", attachment=True

@@ -1,4 +1,6 @@
 import io
+from importlib import import_module
+from types import SimpleNamespace
 
 import pytest
 from django.core.cache import cache
@@ -30,3 +32,19 @@ def production_site(tmp_path_factory):
 
     with running_site(tmp_path_factory.mktemp("production-site")) as url:
         yield url
+
+
+@pytest.fixture
+def migrated_data(db):
+    """The organisers' groups and the privacy notice, as the data migrations create them.
+
+    Tests with a live server flush the database when they end, data migrations included, so
+    tests that rely on that data run the migrations' own functions again (they are
+    idempotent).
+    """
+    from django.apps import apps
+    from django.db import connection
+
+    editor = SimpleNamespace(connection=connection)
+    import_module("efus_conf.migrations.0002_organiser_roles").create_roles(apps, editor)
+    import_module("newsletter.migrations.0002_privacy_notice").create_privacy_notice(apps, editor)

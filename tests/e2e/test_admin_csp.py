@@ -1,54 +1,35 @@
 """The admin, its language tabs and the public pages work under the strict CSP in Chromium."""
 
-import shutil
-
 import pytest
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-
-pytestmark = [
-    pytest.mark.e2e,
-    pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed"),
-]
+pytestmark = pytest.mark.e2e
 
 
 @pytest.fixture
-def browser_page(monkeypatch):
-    from playwright.sync_api import sync_playwright
-
-    # Playwright runs an event loop in this thread; the test only touches the database
-    # before the browser starts, so Django's async guard has nothing to protect here.
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "1")
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"]
-        )
-        page = browser.new_page()
-        failures = []
-        # Lazy images still loading when the test moves on are aborted: not a failure.
-        page.on(
-            "requestfailed",
-            lambda request: (
-                failures.append(request.url) if "ERR_ABORTED" not in request.failure else None
-            ),
-        )
-        page.on(
-            "response",
-            lambda response: failures.append(response.url) if response.status >= 400 else None,
-        )
-        page.failures = failures
-        violations = []
-        page.on(
-            "console",
-            lambda message: (
-                violations.append(message.text)
-                if "Content Security Policy" in message.text
-                else None
-            ),
-        )
-        page.violations = violations
-        yield page
-        browser.close()
+def browser_page(page):
+    """The suite's Chromium page, recording failed requests and CSP violations."""
+    failures = []
+    # Lazy images still loading when the test moves on are aborted: not a failure.
+    page.on(
+        "requestfailed",
+        lambda request: (
+            failures.append(request.url) if "ERR_ABORTED" not in request.failure else None
+        ),
+    )
+    page.on(
+        "response",
+        lambda response: failures.append(response.url) if response.status >= 400 else None,
+    )
+    page.failures = failures
+    violations = []
+    page.on(
+        "console",
+        lambda message: (
+            violations.append(message.text) if "Content Security Policy" in message.text else None
+        ),
+    )
+    page.violations = violations
+    return page
 
 
 def test_admin_and_its_language_tabs_work_without_csp_violations(production_site, browser_page):

@@ -1,0 +1,260 @@
+"""Organisers' roles: content editors never see a subscriber; communications can."""
+
+import csv
+import io
+
+import pytest
+from django.contrib.auth.models import Group
+from django.core.cache import cache
+from django.core.management import call_command
+
+from efus_conf.models import Page
+from newsletter.models import Subscriber, SubscriptionEvent
+from programme.models import Session
+from speakers.models import Speaker
+from tests.admin_forms import change_form_data
+from tests.newsletter.test_privacy_and_tokens import make_subscriber
+
+SUBSCRIBERS = "/admin/newsletter/subscriber/"
+CONTENT = {
+    "efus_conf": ["conference", "partner", "page", "usefullink"],
+    "speakers": ["speaker"],
+    "programme": ["room", "track", "session", "sessionspeaker"],
+}
+CONTENT_PERMISSIONS = {
+    (app_label, f"{action}_{model}")
+    for app_label, models in CONTENT.items()
+    for model in models
+    for action in ["add", "change", "delete", "view"]
+}
+NEWSLETTER_PERMISSIONS = {
+    ("newsletter", "view_subscriber"),
+    ("newsletter", "change_subscriber"),
+    ("newsletter", "view_subscriptionevent"),
+}
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    cache.clear()
+
+
+def member_of(django_user_model, group_name):
+    user = django_user_model.objects.create_user(
+        group_name.lower().replace(" ", "-"), "staff@example.org", None, is_staff=True
+    )
+    user.groups.add(Group.objects.get(name=group_name))
+    return user
+
+
+@pytest.fixture
+def editor(django_user_model, migrated_data):
+    return member_of(django_user_model, "Content editors")
+
+
+@pytest.fixture
+def communications(django_user_model, migrated_data):
+    return member_of(django_user_model, "Communications")
+
+
+@pytest.fixture
+def superuser(django_user_model, db):
+    return django_user_model.objects.create_superuser("root", "root@example.org", None)
+
+
+@pytest.fixture
+def confirmed(db):
+    subscriber = make_subscriber("ana@example.org", Subscriber.Status.CONFIRMED, name="Ana")
+    subscriber.record(SubscriptionEvent.Kind.CONFIRMED, "confirmation link followed")
+    return subscriber
+
+
+@pytest.fixture
+def pending(db):
+    subscriber = make_subscriber("jo@example.org", last_mail_error="SMTPConnectError")
+    subscriber.record(SubscriptionEvent.Kind.SEND_FAILED, "confirmation: down")
+    return subscriber
+
+
+def permissions_of(group_name):
+    return set(
+        Group.objects.get(name=group_name).permissions.values_list(
+            "content_type__app_label", "codename"
+        )
+    )
+
+
+def export(client, subscriber):
+    return client.post(
+        SUBSCRIBERS, {"action": "export_confirmed_csv", "_selected_action": [subscriber.pk]}
+    )
+
+
+def test_content_editors_have_exactly_the_content_permissions(migrated_data):
+    assert permissions_of("Content editors") == CONTENT_PERMISSIONS
+
+
+def test_communications_have_the_content_and_the_subscriber_permissions(migrated_data):
+    assert permissions_of("Communications") == CONTENT_PERMISSIONS | NEWSLETTER_PERMISSIONS
+
+
+@pytest.mark.django_db(transaction=True)
+def test_roles_migration_is_reversible_and_can_run_again():
+    call_command("migrate", "efus_conf", "0001", verbosity=0)
+    assert not Group.objects.filter(name__in=["Content editors", "Communications"]).exists()
+    call_command("migrate", "efus_conf", verbosity=0)
+    assert permissions_of("Content editors") == CONTENT_PERMISSIONS
+    assert permissions_of("Communications") == CONTENT_PERMISSIONS | NEWSLETTER_PERMISSIONS
+
+
+def test_nobody_in_a_role_can_add_or_delete_subscribers_or_their_history(migrated_data):
+    for group_name in ["Content editors", "Communications"]:
+        codenames = {codename for _app, codename in permissions_of(group_name)}
+        assert not codenames & {
+            "add_subscriber",
+            "delete_subscriber",
+            "add_subscriptionevent",
+            "change_subscriptionevent",
+            "delete_subscriptionevent",
+        }
+
+
+def test_privacy_notice_exists_after_migrate_in_three_languages(migrated_data):
+    page = Page.objects.get(slug="privacy")
+    assert page.published
+    assert (page.title_en, page.title_fr, page.title_nl) == (
+        "Privacy notice",
+        "Politique de confidentialité",
+        "Privacyverklaring",
+    )
+    assert "CNIL" in page.body_en and "CNIL" in page.body_fr and "CNIL" in page.body_nl
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        SUBSCRIBERS,
+        SUBSCRIBERS + "?q=example",
+        SUBSCRIBERS + "?status__exact=confirmed",
+        SUBSCRIBERS + "add/",
+        SUBSCRIBERS + "{pk}/change/",
+        SUBSCRIBERS + "{pk}/history/",
+        SUBSCRIBERS + "{pk}/delete/",
+    ],
+)
+def test_editor_gets_403_on_every_subscriber_admin_page(client, editor, confirmed, url):
+    client.force_login(editor)
+    response = client.get(url.format(pk=confirmed.pk))
+    assert response.status_code == 403
+    assert confirmed.email not in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    "action", ["export_confirmed_csv", "resend_confirmation", "retry_failed_mail"]
+)
+def test_editor_gets_403_on_every_subscriber_action(
+    client, editor, confirmed, pending, action, mailoutbox
+):
+    client.force_login(editor)
+    everyone = [confirmed.pk, pending.pk]
+    response = client.post(SUBSCRIBERS, {"action": action, "_selected_action": everyone})
+    assert response.status_code == 403
+    assert "@" not in response.content.decode()
+    assert mailoutbox == []
+
+
+def test_editor_cannot_change_or_delete_a_subscriber_by_posting(client, editor, confirmed):
+    client.force_login(editor)
+    change = client.post(f"{SUBSCRIBERS}{confirmed.pk}/change/", {"name": "Changed"})
+    delete = client.post(f"{SUBSCRIBERS}{confirmed.pk}/delete/", {"post": "yes"})
+    assert (change.status_code, delete.status_code) == (403, 403)
+    confirmed.refresh_from_db()
+    assert confirmed.name != "Changed"
+
+
+def test_newsletter_admin_has_no_other_door_for_an_editor(client, editor, confirmed):
+    client.force_login(editor)
+    # The app index is a 404 for anyone without a permission in the app (Django's choice).
+    for url in [
+        "/admin/newsletter/",
+        "/admin/newsletter/subscriptionevent/",
+        "/admin/autocomplete/?app_label=newsletter&model_name=subscriber&field_name=email",
+    ]:
+        response = client.get(url)
+        assert response.status_code in {403, 404}, url
+        assert confirmed.email not in response.content.decode()
+
+
+def test_admin_index_for_an_editor_does_not_list_the_newsletter(client, editor, confirmed):
+    client.force_login(editor)
+    html = client.get("/admin/").content.decode()
+    assert "/admin/speakers/speaker/" in html
+    assert "/admin/newsletter/" not in html
+
+
+def test_editor_edits_a_page(client, editor, demo):
+    page = Page.objects.get(slug="about-efus")
+    client.force_login(editor)
+    url = f"/admin/efus_conf/page/{page.pk}/change/"
+    data = change_form_data(client.get(url).content.decode(), "page", title_en="About us")
+    response = client.post(url, data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    page.refresh_from_db()
+    assert page.title_en == "About us"
+
+
+def test_editor_edits_a_speaker(client, editor, demo):
+    speaker = Speaker.objects.published().order_by("pk").first()
+    client.force_login(editor)
+    url = f"/admin/speakers/speaker/{speaker.pk}/change/"
+    html = client.get(url).content.decode()
+    response = client.post(url, change_form_data(html, "speaker", city_en="Ghent"))
+    assert response.status_code == 302, response.content.decode()[:2000]
+    speaker.refresh_from_db()
+    assert speaker.city_en == "Ghent"
+
+
+def test_editor_edits_a_session_and_its_people(client, editor, demo):
+    session = Session.objects.published().filter(people__isnull=False).order_by("pk").first()
+    client.force_login(editor)
+    url = f"/admin/programme/session/{session.pk}/change/"
+    html = client.get(url).content.decode()
+    response = client.post(url, change_form_data(html, "session", title_en="Renamed session"))
+    assert response.status_code == 302, response.content.decode()[:2000]
+    session.refresh_from_db()
+    assert session.title_en == "Renamed session"
+
+
+def test_communications_sees_subscribers_and_their_history(client, communications, confirmed):
+    client.force_login(communications)
+    assert confirmed.email in client.get(SUBSCRIBERS).content.decode()
+    html = client.get(f"{SUBSCRIBERS}{confirmed.pk}/change/").content.decode()
+    assert "Subscription confirmed" in html
+    assert client.get(f"{SUBSCRIBERS}{confirmed.pk}/history/").status_code == 200
+    assert "/admin/newsletter/subscriber/" in client.get("/admin/").content.decode()
+
+
+def test_communications_cannot_add_or_delete_subscribers(client, communications, confirmed):
+    client.force_login(communications)
+    assert client.get(f"{SUBSCRIBERS}add/").status_code == 403
+    assert client.post(f"{SUBSCRIBERS}{confirmed.pk}/delete/", {"post": "yes"}).status_code == 403
+    assert Subscriber.objects.filter(pk=confirmed.pk).exists()
+
+
+@pytest.mark.parametrize("who", ["communications", "superuser"])
+def test_communications_and_superusers_export_the_csv(client, confirmed, who, request):
+    client.force_login(request.getfixturevalue(who))
+    response = export(client, confirmed)
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/csv")
+    rows = list(csv.reader(io.StringIO(response.content.decode())))
+    assert rows[1][0] == confirmed.email
+
+
+def test_communications_can_resend_a_confirmation(client, communications, pending, mailoutbox):
+    client.force_login(communications)
+    response = client.post(
+        SUBSCRIBERS, {"action": "resend_confirmation", "_selected_action": [pending.pk]}
+    )
+    assert response.status_code == 302
+    assert [message.to for message in mailoutbox] == [[pending.email]]
