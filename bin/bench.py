@@ -3,10 +3,14 @@
 
 Loads `loaddemo --scale 150` into a fresh SQLite database under var/bench/site/, starts
 gunicorn in production mode on 127.0.0.1, and measures requests/s and p50/p99 latency for each
-page, cold (page cache off) and warm (page cache on). Each page is compared with a static file
-of the same byte size served by the same gunicorn and whitenoise in the same run: a ratio of
-1.0 means the page is as fast as the server can possibly answer. Prints a table and writes it
-as JSON to var/bench/. Loopback only; stops gunicorn on exit, even on Ctrl-C.
+page in three modes: uncached (no cache at all, what the first visitor after an organiser's
+change pays), cold (page cache off, fragment caches on) and warm (page cache on). Each page is
+compared with a static file of the same byte size served by the same gunicorn and whitenoise
+in the same run: a ratio of 1.0 means the page is as fast as the server can possibly answer.
+Both sides get the same request (no Accept-Encoding, so neither is compressed), the same number
+of keep-alive connections, the same warm-up, and at least --min-requests answers each. Prints a
+table and writes it as JSON to var/bench/. Loopback only; stops gunicorn on exit, even on
+Ctrl-C.
 """
 
 import argparse
@@ -18,6 +22,7 @@ import os
 import re
 import shutil
 import signal
+import socket
 import statistics
 import subprocess
 import sys
@@ -36,7 +41,15 @@ PAGES = {
     "session": None,  # the first session linked from the programme page
     "schedule.ics": "/en/programme/schedule.ics",
 }
-SESSION_LINK = re.compile(r'href="(/en/programme/[^"?#]+/)"')
+# A session card's title link: other links under /en/programme/ (Now & next, My agenda) are
+# pages of their own, not sessions.
+SESSION_LINK = re.compile(r'class="session-card__title"[^>]*><a href="(/en/programme/[^"?#]+/)"')
+MODES = {
+    # mode: environment of the gunicorn that serves it
+    "uncached": {"PAGE_CACHE_SECONDS": "0", "CACHE_URL": "dummy://"},
+    "cold": {"PAGE_CACHE_SECONDS": "0"},
+    "warm": {"PAGE_CACHE_SECONDS": "600"},
+}
 
 
 def site_env(**overrides):
@@ -103,6 +116,12 @@ class Gunicorn:
             self.process.kill()
 
 
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
 def get(url):
     try:
         with urllib.request.urlopen(url, timeout=10) as response:
@@ -138,36 +157,58 @@ async def one_connection(port, path, stop_at, latencies, errors):
         writer.close()
 
 
-async def load(port, path, seconds, connections):
-    """Keep `connections` keep-alive connections busy on `path` for `seconds`."""
+async def load(port, path, seconds, connections, min_requests):
+    """Keep `connections` keep-alive connections busy on `path` for `seconds`, longer (up to
+    2 × `seconds`) until `min_requests` answers are in, so that p99 means something."""
     latencies, errors = [], []
-    # Half a second of warm-up (workers, connections, cache) is not counted.
-    warm_until = time.perf_counter() + 0.5
-    await asyncio.gather(
-        *(one_connection(port, path, warm_until, [], []) for _ in range(connections))
-    )
-    started = time.perf_counter()
-    await asyncio.gather(
-        *(
-            one_connection(port, path, started + seconds, latencies, errors)
-            for _ in range(connections)
+    # A warm-up that is not counted: at least half a second and 4 answers per connection, so
+    # that every worker has filled its own caches (a first render can take seconds on a
+    # busy machine), up to 2 × `seconds`.
+    warm_up, warm_started = [], time.perf_counter()
+    while len(warm_up) < 4 * connections and time.perf_counter() < warm_started + 2 * seconds:
+        warm_until = time.perf_counter() + 0.5
+        await asyncio.gather(
+            *(one_connection(port, path, warm_until, warm_up, []) for _ in range(connections))
         )
-    )
-    return latencies, errors, time.perf_counter() - started
+    started = time.perf_counter()
+    cpu_started = time.process_time()
+    stop_at = started + seconds
+    while True:
+        await asyncio.gather(
+            *(one_connection(port, path, stop_at, latencies, errors) for _ in range(connections))
+        )
+        now = time.perf_counter()
+        if len(latencies) >= min_requests or now >= started + 2 * seconds:
+            break
+        stop_at = min(now + seconds / 2, started + 2 * seconds)
+    elapsed = time.perf_counter() - started
+    # The load generator shares the machine: a busy client would cap both sides alike.
+    client_cpu = (time.process_time() - cpu_started) / elapsed
+    return latencies, errors, elapsed, client_cpu
 
 
 def summarise(*runs):
     latencies = sorted(latency for run in runs for latency in run[0])
     errors = collections.Counter(error for run in runs for error in run[1])
     elapsed = sum(run[2] for run in runs)
+    client_cpu = round(max(run[3] for run in runs), 2)
     if len(latencies) < 2:
-        return {"requests_per_second": 0.0, "p50_ms": None, "p99_ms": None, "errors": errors}
+        return {
+            "requests_per_second": 0.0,
+            "p50_ms": None,
+            "p99_ms": None,
+            "requests": len(latencies),
+            "errors": errors,
+            "client_cpu": client_cpu,
+        }
     quantiles = statistics.quantiles(latencies, n=100, method="inclusive")
     return {
         "requests_per_second": round(len(latencies) / elapsed, 1),
         "p50_ms": round(quantiles[49] * 1000, 2),
         "p99_ms": round(quantiles[98] * 1000, 2),
+        "requests": len(latencies),
         "errors": dict(errors),
+        "client_cpu": client_cpu,
     }
 
 
@@ -204,18 +245,25 @@ def ratio(page, static, key):
     return round(page[key] / static[key], 2)
 
 
-def measure(pages, port, workers, seconds, connections, cache_seconds):
+def measure(pages, args, environment):
     results = {}
-    with Gunicorn(port, workers, PAGE_CACHE_SECONDS=str(cache_seconds)) as server:
-        print(f"  gunicorn on {server.url}, PAGE_CACHE_SECONDS={cache_seconds}", flush=True)
+    port, seconds, connections, least = args.port, args.seconds, args.connections, args.min_requests
+    with Gunicorn(port, args.workers, **environment) as server:
+        print(f"  gunicorn on {server.url}, {environment}", flush=True)
         for name, page in pages.items():
             if not page:
                 results[name] = None
                 continue
             # The static twin is measured before and after the page, to even out drift.
-            static_before = asyncio.run(load(port, page["static"], seconds / 2, connections))
-            page_stats = summarise(asyncio.run(load(port, page["path"], seconds, connections)))
-            static_after = asyncio.run(load(port, page["static"], seconds / 2, connections))
+            static_before = asyncio.run(
+                load(port, page["static"], seconds / 2, connections, least / 2)
+            )
+            page_stats = summarise(
+                asyncio.run(load(port, page["path"], seconds, connections, least))
+            )
+            static_after = asyncio.run(
+                load(port, page["static"], seconds / 2, connections, least / 2)
+            )
             static_stats = summarise(static_before, static_after)
             results[name] = {
                 "page": page_stats,
@@ -231,7 +279,7 @@ def measure(pages, port, workers, seconds, connections, cache_seconds):
 
 def print_table(pages, runs):
     header = (
-        f"{'page':13} {'bytes':>7} {'mode':5} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} "
+        f"{'page':13} {'bytes':>7} {'mode':8} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} "
         f"{'static req/s':>12} {'ratio':>6} {'p50×':>6} {'p99×':>6} {'errors':>6}"
     )
     print("\n" + header + "\n" + "-" * len(header))
@@ -239,11 +287,11 @@ def print_table(pages, runs):
         for mode, results in runs.items():
             row = results[name]
             if row is None:
-                print(f"{name:13} {'-':>7} {mode:5} {'n/a':>8}")
+                print(f"{name:13} {'-':>7} {mode:8} {'n/a':>8}")
                 continue
             p, s = row["page"], row["static"]
             print(
-                f"{name:13} {page['size']:>7} {mode:5} {p['requests_per_second']:>8} "
+                f"{name:13} {page['size']:>7} {mode:8} {p['requests_per_second']:>8} "
                 f"{p['p50_ms']!s:>8} {p['p99_ms']!s:>8} {s['requests_per_second']:>12} "
                 f"{row['throughput_ratio']!s:>6} {row['p50_ratio']!s:>6} "
                 f"{row['p99_ratio']!s:>6} {sum(p['errors'].values()) + sum(s['errors'].values()):>6}"
@@ -253,12 +301,21 @@ def print_table(pages, runs):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--scale", type=int, default=150)
-    parser.add_argument("--seconds", type=float, default=3.0, help="per page and mode")
+    parser.add_argument("--seconds", type=float, default=2.5, help="per page and mode")
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--workers", type=int, help="default: gunicorn.conf.py (2 × CPUs + 1)")
-    parser.add_argument("--port", type=int, default=8104)
+    parser.add_argument("--min-requests", type=int, default=200, help="per page and mode")
+    parser.add_argument("--port", type=int, help="default: a free port on 127.0.0.1")
+    parser.add_argument(
+        "--modes", default=",".join(MODES), help=f"comma-separated, of {', '.join(MODES)}"
+    )
     parser.add_argument("--session-url", help="session page to measure, e.g. /en/programme/x/")
     args = parser.parse_args()
+    args.port = args.port or free_port()
+    modes = [mode.strip() for mode in args.modes.split(",") if mode.strip()]
+    if unknown := set(modes) - set(MODES):
+        parser.error(f"unknown mode(s): {', '.join(sorted(unknown))}")
+    load_before = os.getloadavg()
     # Ctrl-C or a TERM from make: unwind through the `with Gunicorn` blocks, which stop it.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(1))
 
@@ -276,16 +333,31 @@ def main():
     write_static_twins(pages)
 
     runs = {}
-    for mode, cache_seconds in [("cold", 0), ("warm", 600)]:
+    for mode in modes:
         print(f"Measuring {mode}", flush=True)
-        runs[mode] = measure(
-            pages, args.port, args.workers, args.seconds, args.connections, cache_seconds
-        )
+        runs[mode] = measure(pages, args, MODES[mode])
+    load_after = os.getloadavg()
     print_table(pages, runs)
+    client_cpu = max(
+        row[side]["client_cpu"]
+        for results in runs.values()
+        for row in results.values()
+        if row
+        for side in ("page", "static")
+    )
+    print(
+        f"\nLoad average (1, 5, 15 min): {' '.join(f'{v:.2f}' for v in load_before)} before, "
+        f"{' '.join(f'{v:.2f}' for v in load_after)} after; {os.cpu_count()} CPUs. "
+        f"Busiest load generator: {client_cpu:.0%} of a CPU."
+    )
+    if client_cpu > 0.9:
+        print("The load generator was saturated: ratios near 1 understate the difference.")
 
     report = {
         "measured_at": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
         "cpus": os.cpu_count(),
+        "load_average_before": load_before,
+        "load_average_after": load_after,
         "settings": vars(args),
         "pages": pages,
         "runs": runs,

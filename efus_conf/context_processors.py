@@ -1,8 +1,25 @@
+from functools import lru_cache, partial
+from operator import getitem
+
 from django.conf import settings
-from django.urls import translate_url
+from django.urls import get_urlconf, translate_url
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language, get_language_info
 
 from efus_conf.models import Conference, Page, Partner, UsefulLink
+from efus_conf.page_cache import cached_content, content_version
+
+
+@lru_cache(maxsize=2048)
+def translated_path(path, current, code, urlconf):
+    """`path` (in language `current`) in language `code`: resolving and reversing cost more
+    than the rest of a cached page, and a path always translates the same way (for one
+    URLconf)."""
+    url = translate_url(path, code)
+    if url == path and code != current and path.startswith(f"/{current}/"):
+        # Not resolvable (a 404 page): swap the language prefix, keep the rest.
+        url = f"/{code}/" + path.removeprefix(f"/{current}/")
+    return url
 
 
 def language_alternates(request):
@@ -11,10 +28,7 @@ def language_alternates(request):
     path = request.get_full_path()
     alternates = []
     for code, name in settings.LANGUAGES:
-        url = translate_url(path, code)
-        if url == path and code != current and path.startswith(f"/{current}/"):
-            # Not resolvable (a 404 page): swap the language prefix, keep the rest.
-            url = f"/{code}/" + path.removeprefix(f"/{current}/")
+        url = translated_path(path, current, code, get_urlconf() or settings.ROOT_URLCONF)
         alternates.append(
             {
                 "code": code,
@@ -35,14 +49,33 @@ def x_default_url(request):
     return "/" + path.removeprefix(prefix) if path.startswith(prefix) else ""
 
 
-def site(request):
-    """What every page's header and footer show."""
+def header_and_footer_lists():
+    """The lists every page shows around its content, in every language (modeltranslation
+    picks the language when a field is read), so one cache entry serves all three."""
     return {
-        "conference": Conference.objects.current(),
-        "navigation_pages": Page.objects.in_navigation(),
-        "footer_pages": Page.objects.in_footer(),
-        "useful_links": UsefulLink.objects.all(),
-        "partners": Partner.objects.all(),
+        "navigation_pages": list(Page.objects.in_navigation()),
+        "footer_pages": list(Page.objects.in_footer()),
+        "useful_links": list(UsefulLink.objects.all()),
+        "partners": list(Partner.objects.all()),
+    }
+
+
+def site(request):
+    """What every page's header and footer show.
+
+    Cached under the content version, so any change an organiser saves shows at once. The
+    lists are read only by templates that show them (not by the admin's).
+    """
+    lists = SimpleLazyObject(lambda: cached_content("lists", header_and_footer_lists))
+    return {
+        "conference": cached_content("conference", Conference.objects.current),
+        **{
+            name: SimpleLazyObject(partial(getitem, lists, name))
+            for name in ("navigation_pages", "footer_pages", "useful_links", "partners")
+        },
+        # For {% cache %} fragments of the content (the programme grid, the speaker grid).
+        "content_version": content_version(),
+        "content_cache_seconds": settings.CONTENT_CACHE_SECONDS,
         "language_alternates": language_alternates(request),
         "x_default_url": x_default_url(request),
         # Without the query string: tracking parameters must not make a page look duplicated.

@@ -174,6 +174,10 @@ PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
 # Saving or deleting anything in these apps makes every cached page stale at once.
 PAGE_CACHE_CONTENT_APPS = ["efus_conf", "speakers", "programme"]
 PAGE_CACHE_CONTENT_TYPES = ["text/html", "text/calendar"]
+# Site-wide data and page fragments (the programme grid, the speaker grid) are cached under the
+# content version too, whether or not the page cache is on. Any lifetime is correct, since a
+# change replaces the version; this one only bounds how long unused entries take memory.
+CONTENT_CACHE_SECONDS = 3600
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -34,6 +34,11 @@ def local_day_bounds(day):
     return start, end
 
 
+def choice_label(choices, value):
+    """The translated label of `value` in a TextChoices class, or the value itself."""
+    return str(choices(value).label) if value in choices.values else value
+
+
 class Language(models.TextChoices):
     """Languages spoken or interpreted into at the conference."""
 
@@ -296,6 +301,14 @@ class Session(models.Model):
 
     def get_absolute_url(self):
         return reverse("programme:session", kwargs={"slug": self.slug})
+
+    # Django's own get_FOO_display() translates every label of the field's choices on each
+    # call; the programme grid calls these for every session.
+    def get_format_display(self):
+        return choice_label(self.Format, self.format)
+
+    def get_language_display(self):
+        return choice_label(Language, self.language)
 
     @classmethod
     def from_db(cls, db, field_names, values, **kwargs):

@@ -11,7 +11,8 @@ def speaker_list(request):
     return render(
         request,
         "speakers/speaker_list.html",
-        {"form": form, "speakers": form.filter(published), "total": published.count()},
+        # Both lazy: read only when the template's cached list is missing from the cache.
+        {"form": form, "speakers": form.filter(published), "total": published.count},
     )
 
 
