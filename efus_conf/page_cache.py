@@ -5,6 +5,12 @@ content apps (settings.PAGE_CACHE_CONTENT_APPS) replaces the version, so every c
 is stale at once: organisers see their change on the next request, and nobody has to know
 which page shows which object. Pages with a CSRF form are cached with the token replaced
 by a marker, and each visitor gets a fresh token in its place.
+
+The middleware sits just inside the security headers and whitenoise: a hit is answered
+before sessions, language, CSRF, authentication and messages run, since none of them has
+anything to do for an anonymous visitor's cached page except CSRF, whose own code the hit
+calls to give the visitor a token and its cookie. A miss goes through all of them and is
+stored as they left it, so a hit carries the same headers (language, Vary, frame options).
 """
 
 import hashlib
@@ -15,9 +21,8 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.http import HttpResponse
-from django.middleware.csrf import get_token
+from django.middleware.csrf import CsrfViewMiddleware, get_token
 from django.utils.cache import get_conditional_response, get_max_age
-from django.utils.translation import get_language
 
 VERSION_KEY = "page-cache:content-version"
 CSRF_MARKER = b"@@csrf-token@@"
@@ -61,24 +66,29 @@ def code_changed(**kwargs):
     bump_content_version()
 
 
-def page_key(request, version):
+def page_key(request, language, version):
     address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
     digest = hashlib.sha256(address.encode()).hexdigest()
-    # "page-cache-2": entries hold the page split at the CSRF marker; a new layout gets a new
-    # prefix, so that a shared cache never hands a new release an entry it cannot read.
-    return f"page-cache-2:{version}:{get_language()}:{digest}"
+    # "page-cache-3": entries hold the page split at the CSRF marker and the headers left by
+    # the inner middleware; a new layout gets a new prefix, so that a shared cache never
+    # hands a new release an entry it cannot read.
+    return f"page-cache-3:{version}:{language}:{digest}"
 
 
-def is_cacheable_request(request):
-    language_prefixes = tuple(f"/{code}/" for code, _name in settings.LANGUAGES)
-    return (
-        settings.PAGE_CACHE_SECONDS > 0
-        and request.method == "GET"
-        and request.path.startswith(language_prefixes)
+def cacheable_language(request):
+    """The language of a page the cache may answer, from its URL prefix; None otherwise."""
+    if (
+        settings.PAGE_CACHE_SECONDS <= 0
+        or request.method != "GET"
         # A session means a signed-in organiser or pending messages; a messages cookie too.
-        and settings.SESSION_COOKIE_NAME not in request.COOKIES
-        and "messages" not in request.COOKIES
-    )
+        or settings.SESSION_COOKIE_NAME in request.COOKIES
+        or "messages" in request.COOKIES
+    ):
+        return None
+    prefix, slash, _rest = request.path_info.lstrip("/").partition("/")
+    if slash and prefix in dict(settings.LANGUAGES):
+        return prefix
+    return None
 
 
 def is_cacheable_response(request, response):
@@ -93,7 +103,8 @@ def is_cacheable_response(request, response):
         response.status_code == 200
         and not response.streaming
         and content_type in settings.PAGE_CACHE_CONTENT_TYPES
-        and not response.cookies
+        # The CSRF cookie is the visitor's own: it is not stored, and a hit sets a fresh one.
+        and not set(response.cookies) - {settings.CSRF_COOKIE_NAME}
         and not cache_control & UNCACHEABLE_DIRECTIVES
         and not (session is not None and session.modified)
         and not (messages is not None and len(messages))
@@ -111,11 +122,13 @@ def cache_timeout(response):
 class PageCacheMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
+        self.csrf = CsrfViewMiddleware(get_response)
 
     def __call__(self, request):
-        if not is_cacheable_request(request):
+        language = cacheable_language(request)
+        if language is None:
             return self.get_response(request)
-        key = page_key(request, content_version())
+        key = page_key(request, language, content_version())
         cached = cache.get(key)
         if cached is not None:
             return self.from_cache(request, cached)
@@ -123,21 +136,27 @@ class PageCacheMiddleware:
         timeout = cache_timeout(response)
         if timeout and is_cacheable_response(request, response):
             content = CSRF_INPUT.sub(rb"\1" + CSRF_MARKER + rb"\2", response.content)
+            # The length changes with nothing, but a hit sets it from what it sends.
+            headers = [item for item in response.items() if item[0] != "Content-Length"]
             # Split once here, so that a hit joins the parts around a fresh token instead of
             # scanning the whole page for the marker (a quarter of a hit's time on the
             # programme's 250 kB).
-            cache.set(key, (content.split(CSRF_MARKER), list(response.items())), timeout)
+            cache.set(key, (content.split(CSRF_MARKER), headers), timeout)
             response["X-Page-Cache"] = "miss"
         return response
 
     def from_cache(self, request, cached):
         parts, headers = cached
-        # get_token() also tells CsrfViewMiddleware to set the matching cookie: only for a
-        # page with a form.
-        token = get_token(request).encode() if len(parts) > 1 else b""
-        response = HttpResponse(token.join(parts))
-        for header, value in headers:
-            response[header] = value
+        response = HttpResponse(headers=dict(headers))
+        if len(parts) > 1:
+            # A page with a form: the visitor's token, and the cookie that goes with it, by
+            # the CSRF middleware's own code, as on a page rendered for them.
+            self.csrf.process_request(request)
+            response.content = get_token(request).encode().join(parts)
+            self.csrf.process_response(request, response)
+        else:
+            response.content = parts[0]
+        response["Content-Length"] = len(response.content)
         response["X-Page-Cache"] = "hit"
         if response.has_header("ETag"):
             # The exports' ETag: a calendar or app polling with If-None-Match gets a 304.

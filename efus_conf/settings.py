@@ -110,6 +110,9 @@ MIDDLEWARE = [
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "efus_conf.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Inside the security headers, so that cached pages carry them, and before everything
+    # else, which a cached page for an anonymous visitor does not need (see page_cache.py).
+    "efus_conf.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # LocaleMiddleware needs the session (for a stored language) and must run before
     # CommonMiddleware, so that a URL without language prefix is redirected before the
@@ -120,9 +123,6 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    # Last, so that it sees the language, the session and the messages, and so that
-    # CsrfViewMiddleware still sets the CSRF cookie on a page served from the cache.
-    "efus_conf.page_cache.PageCacheMiddleware",
 ]
 
 ROOT_URLCONF = "efus_conf.urls"

@@ -146,3 +146,40 @@ def test_a_page_asking_for_max_age_zero_is_not_cached(settings):
     response = HttpResponse("x", headers={"Cache-Control": "max-age=0"})
     assert cache_timeout(response) == 0
     assert cache_timeout(HttpResponse("x")) == settings.PAGE_CACHE_SECONDS
+
+
+def test_a_hit_carries_the_headers_of_the_page_it_copies(client, demo):
+    miss = client.get("/fr/programme/")
+    hit = Client().get("/fr/programme/")
+    assert hit["X-Page-Cache"] == "hit"
+    for header in (
+        "Content-Type",
+        "Content-Language",
+        "Vary",
+        "X-Frame-Options",
+        "X-Content-Type-Options",
+        "Referrer-Policy",
+        "Permissions-Policy",
+        "Content-Security-Policy",
+    ):
+        assert hit[header] == miss[header], header
+    assert int(hit["Content-Length"]) == len(hit.content)
+
+
+def test_a_hit_still_refuses_a_host_that_is_not_allowed(client, demo):
+    client.get("/en/")
+    assert Client(HTTP_HOST="evil.example").get("/en/").status_code == 400
+
+
+@pytest.mark.urls("tests.production.urls")
+def test_a_visitor_keeps_the_same_csrf_secret_across_hits(db):
+    Client().get("/en/form/")
+    visitor = Client(enforce_csrf_checks=True)
+    first = visitor.get("/en/form/")
+    secret = visitor.cookies["csrftoken"].value
+    second = visitor.get("/en/form/")
+    assert first["X-Page-Cache"] == second["X-Page-Cache"] == "hit"
+    # Django sends the cookie again whenever a page uses the token (to renew its expiry).
+    assert second.cookies["csrftoken"].value == secret
+    token = TOKEN.search(second.content.decode()).group(1)
+    assert visitor.post("/en/form/", {"csrfmiddlewaretoken": token}).status_code == 200
