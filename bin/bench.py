@@ -8,8 +8,9 @@ change pays), cold (page cache off, fragment caches on) and warm (page cache on)
 compared with a static file of the same byte size served by the same gunicorn and whitenoise
 in the same run: a ratio of 1.0 means the page is as fast as the server can possibly answer.
 Both sides get the same request (no Accept-Encoding, so neither is compressed), the same number
-of keep-alive connections, the same warm-up, and at least --min-requests answers each. Prints a
-table and writes it as JSON to var/bench/. Loopback only; stops gunicorn on exit, even on
+of keep-alive connections, the same warm-up, and at least --min-requests answers each; they take
+turns over several rounds and each ratio is the median of the rounds'. Prints a table and
+writes it as JSON to var/bench/. Loopback only; stops gunicorn on exit, even on
 Ctrl-C.
 """
 
@@ -245,6 +246,15 @@ def ratio(page, static, key):
     return round(page[key] / static[key], 2)
 
 
+def round_ratios(rounds, key):
+    return [ratio(summarise(turns["page"]), summarise(turns["static"]), key) for turns in rounds]
+
+
+def median(values):
+    values = [value for value in values if value is not None]
+    return round(statistics.median(values), 2) if values else None
+
+
 def measure(pages, args, environment):
     results = {}
     port, seconds, connections, least = args.port, args.seconds, args.connections, args.min_requests
@@ -254,24 +264,30 @@ def measure(pages, args, environment):
             if not page:
                 results[name] = None
                 continue
-            # The static twin is measured before and after the page, to even out drift.
-            static_before = asyncio.run(
-                load(port, page["static"], seconds / 2, connections, least / 2)
-            )
-            page_stats = summarise(
-                asyncio.run(load(port, page["path"], seconds, connections, least))
-            )
-            static_after = asyncio.run(
-                load(port, page["static"], seconds / 2, connections, least / 2)
-            )
-            static_stats = summarise(static_before, static_after)
+            # Page and static twin take turns, in alternating order, and the ratio is the
+            # median of the rounds' ratios: drift and a neighbour's burst of CPU use then
+            # weigh on both sides alike instead of on whichever ran at the time.
+            rounds = []
+            for number in range(args.rounds):
+                turns = {}
+                for side in ("static", "page") if number % 2 == 0 else ("page", "static"):
+                    path = page["static"] if side == "static" else page["path"]
+                    turns[side] = asyncio.run(
+                        load(port, path, seconds / 2, connections, least / args.rounds)
+                    )
+                rounds.append(turns)
+            page_stats = summarise(*(turns["page"] for turns in rounds))
+            static_stats = summarise(*(turns["static"] for turns in rounds))
+            throughput_ratios = round_ratios(rounds, "requests_per_second")
             results[name] = {
                 "page": page_stats,
                 "static": static_stats,
                 # 1.0 = as fast as a static file of the same size; higher is better.
-                "throughput_ratio": ratio(page_stats, static_stats, "requests_per_second"),
+                "throughput_ratio": median(throughput_ratios),
+                "round_ratios": throughput_ratios,
                 # How many times slower than the static file (1.0 = as fast); lower is better.
-                "p50_ratio": ratio(page_stats, static_stats, "p50_ms"),
+                "p50_ratio": median(round_ratios(rounds, "p50_ms")),
+                # Too few answers per round for a p99 of its own: over all rounds.
                 "p99_ratio": ratio(page_stats, static_stats, "p99_ms"),
             }
     return results
@@ -301,7 +317,10 @@ def print_table(pages, runs):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--scale", type=int, default=150)
-    parser.add_argument("--seconds", type=float, default=2.5, help="per page and mode")
+    parser.add_argument(
+        "--seconds", type=float, default=2.5, help="per page, mode and round, shared by both sides"
+    )
+    parser.add_argument("--rounds", type=int, default=3, help="turns of page and static twin")
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--workers", type=int, help="default: gunicorn.conf.py (2 × CPUs + 1)")
     parser.add_argument("--min-requests", type=int, default=200, help="per page and mode")

@@ -66,6 +66,7 @@ def site(request):
     Cached under the content version, so any change an organiser saves shows at once. The
     lists are read only by templates that show them (not by the admin's).
     """
+    version = content_version()
     lists = SimpleLazyObject(lambda: cached_content("lists", header_and_footer_lists))
     return {
         "conference": cached_content("conference", Conference.objects.current),
@@ -74,8 +75,17 @@ def site(request):
             for name in ("navigation_pages", "footer_pages", "useful_links", "partners")
         },
         # For {% cache %} fragments of the content (the programme grid, the speaker grid).
-        "content_version": content_version(),
+        "content_version": version,
         "content_cache_seconds": settings.CONTENT_CACHE_SECONDS,
+        # base.html's head and header: the same for every GET of one address in one
+        # language until the content changes. Other methods render them afresh (a form's
+        # answer may differ from its page), under a key of their own that is never kept.
+        "chrome_cache_key": (
+            f"{version}:{get_language()}:{request.method}:{request.build_absolute_uri()}"
+        ),
+        "chrome_cache_seconds": (
+            settings.CONTENT_CACHE_SECONDS if request.method in {"GET", "HEAD"} else 0
+        ),
         "language_alternates": language_alternates(request),
         "x_default_url": x_default_url(request),
         # Without the query string: tracking parameters must not make a page look duplicated.

@@ -9,7 +9,7 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
-from efus_conf.models import Partner
+from efus_conf.models import Page, Partner
 from efus_conf.page_cache import content_version
 from programme.models import Session
 from speakers.models import Speaker
@@ -100,6 +100,45 @@ def test_a_new_partner_shows_in_the_footer_at_once(client, demo, no_page_cache):
     client.get("/en/")
     Partner.objects.create(name="Fictional Partner City", role=Partner.Role.PARTNER)
     assert "Fictional Partner City" in client.get("/en/").content.decode()
+
+
+def test_a_page_renamed_in_the_navigation_shows_in_the_header_at_once(client, demo, no_page_cache):
+    page = Page.objects.in_navigation().first()
+    client.get("/en/programme/")
+    page.title_en = "Renamed a moment ago"
+    page.save()
+    assert "Renamed a moment ago" in client.get("/en/programme/").content.decode()
+
+
+def test_the_header_marks_the_page_being_visited(client, demo, no_page_cache):
+    client.get("/en/programme/")
+    html = client.get("/en/speakers/").content.decode()
+    assert re.search(r'href="/en/speakers/" aria-current="page"', html)
+    assert not re.search(r'href="/en/programme/" aria-current="page"', html)
+
+
+def test_the_language_switcher_keeps_each_address_s_own_query(client, demo, no_page_cache):
+    client.get("/en/speakers/")
+    html = client.get("/en/speakers/?country=BE").content.decode()
+    assert 'href="/fr/speakers/?country=BE"' in html
+
+
+def test_the_head_names_the_host_each_request_came_by(demo, no_page_cache, settings):
+    settings.ALLOWED_HOSTS = ["one.example", "two.example"]
+    Client(HTTP_HOST="one.example").get("/en/")
+    html = Client(HTTP_HOST="two.example").get("/en/").content.decode()
+    assert '<link rel="canonical" href="http://two.example/en/">' in html
+    assert "one.example" not in html
+
+
+@pytest.mark.urls("tests.production.urls")
+def test_a_form_answer_renders_its_own_head_and_leaves_the_page_s_alone(
+    client, demo, no_page_cache
+):
+    assert "<title>Answered POST" in client.post("/en/method/").content.decode()
+    assert "<title>Answered GET" in client.get("/en/method/").content.decode()
+    assert "<title>Answered POST" in client.post("/en/method/").content.decode()
+    assert "<title>Answered GET" in client.get("/en/method/").content.decode()
 
 
 def test_the_admin_does_not_load_the_footer_lists(admin_client, demo):

@@ -1,9 +1,11 @@
-"""A public page with a CSRF form, as the footer newsletter form will be on every page."""
+"""Public pages made for the cache tests: a CSRF form, a cookie, a title that depends on the
+request's method."""
 
 from django.conf.urls.i18n import i18n_patterns
 from django.http import HttpResponse
 from django.template import engines
 from django.urls import path
+from django.views.decorators.csrf import csrf_exempt
 
 from efus_conf.urls import urlpatterns as site_urlpatterns
 
@@ -18,6 +20,16 @@ def form_page(request):
     return HttpResponse(FORM.render(request=request))
 
 
+METHOD_TITLE = engines["django"].from_string(
+    '{% extends "base.html" %}{% block title %}Answered {{ request.method }}{% endblock %}'
+)
+
+
+@csrf_exempt
+def method_page(request):
+    return HttpResponse(METHOD_TITLE.render(request=request))
+
+
 def cookie_page(request):
     response = HttpResponse("<p>cookie</p>")
     response.set_cookie("seen", "1")
@@ -25,6 +37,8 @@ def cookie_page(request):
 
 
 urlpatterns = [
-    *i18n_patterns(path("form/", form_page), path("cookie/", cookie_page)),
+    *i18n_patterns(
+        path("form/", form_page), path("cookie/", cookie_page), path("method/", method_page)
+    ),
     *site_urlpatterns,
 ]
