@@ -328,12 +328,18 @@ def main():
     parser.add_argument(
         "--modes", default=",".join(MODES), help=f"comma-separated, of {', '.join(MODES)}"
     )
+    parser.add_argument(
+        "--pages", default=",".join(PAGES), help=f"comma-separated, of {', '.join(PAGES)}"
+    )
     parser.add_argument("--session-url", help="session page to measure, e.g. /en/programme/x/")
     args = parser.parse_args()
     args.port = args.port or free_port()
     modes = [mode.strip() for mode in args.modes.split(",") if mode.strip()]
     if unknown := set(modes) - set(MODES):
         parser.error(f"unknown mode(s): {', '.join(sorted(unknown))}")
+    chosen = [name.strip() for name in args.pages.split(",") if name.strip()]
+    if unknown := set(chosen) - set(PAGES):
+        parser.error(f"unknown page(s): {', '.join(sorted(unknown))}")
     load_before = os.getloadavg()
     # Ctrl-C or a TERM from make: unwind through the `with Gunicorn` blocks, which stop it.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(1))
@@ -348,6 +354,7 @@ def main():
     print("Finding the pages", flush=True)
     with Gunicorn(args.port, 1, PAGE_CACHE_SECONDS="0") as server:
         pages = find_pages(server, args.session_url)
+    pages = {name: page for name, page in pages.items() if name in chosen}
     # whitenoise indexes static files when gunicorn starts: write the twins before that.
     write_static_twins(pages)
 

@@ -35,9 +35,10 @@ def programme(request):
     """The whole programme by day and time slot, with optional filters in the query string."""
     conference = cached_content("conference", Conference.objects.current)
     form = ProgrammeFilterForm(request.GET or None, days=conference_days(conference))
-    sessions = form.apply(Session.objects.published()).with_people()
-    # Read only when the template's cached grid is missing from the cache.
-    days = SimpleLazyObject(lambda: group_by_day_and_slot(sessions))
+    # Queried, and even built, only when the template's cached grid is missing.
+    days = SimpleLazyObject(
+        lambda: group_by_day_and_slot(form.apply(Session.objects.published()).with_people())
+    )
     return render(request, "programme/programme.html", programme_context(form=form, days=days))
 
 
