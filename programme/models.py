@@ -11,6 +11,7 @@ from django.db import models
 from django.db.models import Prefetch, Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
@@ -166,6 +167,19 @@ class SessionQuerySet(models.QuerySet):
 
     def in_language(self, language):
         return self.filter(language=language)
+
+    def before(self, session):
+        """Sessions earlier in the programme than `session`, nearest first; sessions that
+        start together are in the order of their ids."""
+        return self.filter(
+            Q(start__lt=session.start) | Q(start=session.start, pk__lt=session.pk)
+        ).order_by("-start", "-pk")
+
+    def after(self, session):
+        """Sessions later in the programme than `session`, nearest first."""
+        return self.filter(
+            Q(start__gt=session.start) | Q(start=session.start, pk__gt=session.pk)
+        ).order_by("start", "pk")
 
     def with_speaker(self, speaker):
         """Sessions this speaker takes part in, each once."""
@@ -387,12 +401,23 @@ class Session(models.Model):
     def interpretation_labels(self):
         return [Language(code).label for code in self.interpretation if code in Language.values]
 
-    @property
+    @cached_property
     def people_in_order(self):
-        """Published people, prefetched by with_people() when the queryset asked for them."""
+        """Published people, prefetched by with_people() when the queryset asked for them;
+        otherwise read once (the head's structured data and the page both show them)."""
         if hasattr(self, "public_people"):
             return self.public_people
         return list(self.people.filter(speaker__published=True).select_related("speaker"))
+
+    @cached_property
+    def previous_in_programme(self):
+        """The published session before this one, for the session page's pager."""
+        return Session.objects.published().before(self).only("slug", "title").first()
+
+    @cached_property
+    def next_in_programme(self):
+        """The published session after this one, for the session page's pager."""
+        return Session.objects.published().after(self).only("slug", "title").first()
 
     def room_clashes(self):
         """Other sessions in the same room at overlapping times."""

@@ -4,7 +4,7 @@ import json
 from django.conf import settings
 from django.core.cache import cache
 from django.core.validators import slug_re
-from django.db.models import Max, Q
+from django.db.models import Max
 from django.http import Http404, HttpResponse, HttpResponseNotModified
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
@@ -45,23 +45,10 @@ def programme(request):
 @require_GET
 def session_detail(request, slug):
     """One session: when, where, in which language, who speaks, and its calendar file."""
-    session = get_object_or_404(Session.objects.published().with_people(), slug=slug)
-    published = Session.objects.published()
-    previous = (
-        published.filter(Q(start__lt=session.start) | Q(start=session.start, pk__lt=session.pk))
-        .order_by("-start", "-pk")
-        .first()
+    session = get_object_or_404(
+        Session.objects.published().select_related("room", "track"), slug=slug
     )
-    following = (
-        published.filter(Q(start__gt=session.start) | Q(start=session.start, pk__gt=session.pk))
-        .order_by("start", "pk")
-        .first()
-    )
-    return render(
-        request,
-        "programme/session_detail.html",
-        programme_context(session=session, previous=previous, following=following),
-    )
+    return render(request, "programme/session_detail.html", programme_context(session=session))
 
 
 @require_GET

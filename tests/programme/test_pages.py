@@ -1,3 +1,5 @@
+import re
+
 import pytest
 
 from programme.models import Session
@@ -79,6 +81,37 @@ def test_session_page_shows_facts_speakers_and_calendar_link(client, session):
     assert 'href="/en/speakers/fictional-person-' in html
     assert ">AE<" in html  # initials instead of a photo
     assert 'href="/en/programme/morning-talk/calendar.ics"' in html
+
+
+def pager_links(client, session):
+    html = client.get(session.get_absolute_url()).content.decode()
+    return {
+        rel: re.search(rf'href="([^"]+)" rel="{rel}"', html).group(1)
+        if f'rel="{rel}"' in html
+        else None
+        for rel in ("prev", "next")
+    }
+
+
+def test_session_page_links_the_published_sessions_before_and_after_it(client, conference):
+    first = SessionFactory(start=brussels(20, 9))
+    SessionFactory(start=brussels(20, 9, 30), published=False)
+    middle = SessionFactory(start=brussels(20, 10))
+    last = SessionFactory(start=brussels(21, 9))
+    assert pager_links(client, first) == {"prev": None, "next": middle.get_absolute_url()}
+    assert pager_links(client, middle) == {
+        "prev": first.get_absolute_url(),
+        "next": last.get_absolute_url(),
+    }
+    assert pager_links(client, last) == {"prev": middle.get_absolute_url(), "next": None}
+
+
+def test_sessions_starting_together_follow_each_other_in_the_pager(client, conference):
+    one, two, three = (SessionFactory(start=brussels(20, 11)) for _ in range(3))
+    assert pager_links(client, two) == {
+        "prev": one.get_absolute_url(),
+        "next": three.get_absolute_url(),
+    }
 
 
 def test_unpublished_session_is_not_found(client, session):
