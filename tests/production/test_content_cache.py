@@ -8,6 +8,7 @@ from django.core.management import call_command
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
+from django.utils.html import escape
 
 from efus_conf.models import Page, Partner
 from efus_conf.page_cache import content_version
@@ -68,6 +69,25 @@ def test_a_changed_session_shows_in_the_programme_at_once(client, demo, no_page_
     session.title_en = "A title edited a moment ago"
     session.save()
     assert "A title edited a moment ago" in client.get("/en/programme/").content.decode()
+
+
+def test_a_renamed_session_shows_on_its_speaker_s_page_at_once(client, demo, no_page_cache):
+    session = Session.objects.published().filter(people__speaker__published=True).first()
+    speaker_url = session.people_in_order[0].speaker.get_absolute_url()
+    assert escape(session.title_en) in client.get(speaker_url).content.decode()
+    session.title_en = "Renamed while the page was cached"
+    session.save()
+    assert "Renamed while the page was cached" in client.get(speaker_url).content.decode()
+
+
+def test_a_session_page_shows_its_new_neighbour_at_once(client, demo, no_page_cache):
+    session = first_session()
+    following = Session.objects.published().after(session).first()
+    client.get(session.get_absolute_url())
+    following.title_en = "The session right after, renamed"
+    following.save()
+    html = client.get(session.get_absolute_url()).content.decode()
+    assert "The session right after, renamed" in html
 
 
 def test_each_filter_and_language_has_its_own_programme_grid(client, demo, no_page_cache):
