@@ -261,6 +261,7 @@ SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 X_FRAME_OPTIONS = "DENY"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 CSRF_COOKIE_HTTPONLY = True
+CSRF_FAILURE_VIEW = "efus_conf.views.csrf_failure"
 # Behind a reverse proxy that terminates TLS, trust its X-Forwarded-Proto and, for the
 # newsletter's and the admin login's per-client limits, the address it appends to
 # X-Forwarded-For. Only turn this on when the app server is reachable through the proxy alone.

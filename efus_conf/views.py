@@ -9,6 +9,7 @@ from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_GET
 
 from efus_conf.models import Conference, Page
+from newsletter.views import subscribe_again
 from speakers.models import Speaker
 
 THEME_COLOUR = "#00408f"
@@ -104,3 +105,14 @@ def web_manifest(request):
 def offline(request):
     """What the service worker shows for a page that was never visited, without a network."""
     return render(request, "efus_conf/offline.html")
+
+
+def csrf_failure(request, reason=""):
+    """settings.CSRF_FAILURE_VIEW: a form sent without a valid security token, because its
+    page was open too long or the browser refused the cookie. Said on the site's own page,
+    in the visitor's language; the newsletter form comes back filled in. (Django logs the
+    reason to the django.security.csrf logger.)"""
+    match = request.resolver_match
+    if match is not None and match.view_name == "newsletter:subscribe":
+        return subscribe_again(request)
+    return render(request, "efus_conf/csrf_failure.html", status=403)

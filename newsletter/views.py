@@ -15,6 +15,12 @@ RATE_LIMITED = _(
     "Please try again in an hour."
 )
 
+EXPIRED_FORM = _(
+    "Your subscription was not sent: the page had been open too long, or your browser "
+    "refused this site's security cookie. Your details are still here: please send the "
+    "form again."
+)
+
 
 class RedirectThenSend(HttpResponseRedirect):
     """A redirect that sends the mail only once the response has gone to the visitor.
@@ -66,6 +72,14 @@ def subscribe(request):
             services.send(subscriber=subscriber, kind=kind, site_url=url)
 
     return RedirectThenSend(check_inbox, send=send)
+
+
+def subscribe_again(request):
+    """The subscription form filled in with what was sent, when the CSRF check refused it
+    (see efus_conf.views.csrf_failure): the visitor sends it again without retyping."""
+    form = SubscribeForm(request.POST)
+    form.add_error(None, EXPIRED_FORM)
+    return render(request, "newsletter/subscribe.html", {"form": form}, status=403)
 
 
 def check_inbox(request):
