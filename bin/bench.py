@@ -158,18 +158,22 @@ async def one_connection(port, path, stop_at, latencies, errors):
         writer.close()
 
 
-async def load(port, path, seconds, connections, min_requests):
+async def load(port, path, seconds, connections, min_requests, *, warm_up=True):
     """Keep `connections` keep-alive connections busy on `path` for `seconds`, longer (up to
     2 × `seconds`) until `min_requests` answers are in, so that p99 means something."""
     latencies, errors = [], []
     # A warm-up that is not counted: at least half a second and 4 answers per connection, so
     # that every worker has filled its own caches (a first render can take seconds on a
-    # busy machine), up to 2 × `seconds`.
-    warm_up, warm_started = [], time.perf_counter()
-    while len(warm_up) < 4 * connections and time.perf_counter() < warm_started + 2 * seconds:
+    # busy machine), up to 2 × `seconds`. Once per page and side: the caches stay warm.
+    answers, warm_started = [], time.perf_counter()
+    while (
+        warm_up
+        and len(answers) < 4 * connections
+        and time.perf_counter() < warm_started + 2 * seconds
+    ):
         warm_until = time.perf_counter() + 0.5
         await asyncio.gather(
-            *(one_connection(port, path, warm_until, warm_up, []) for _ in range(connections))
+            *(one_connection(port, path, warm_until, answers, []) for _ in range(connections))
         )
     started = time.perf_counter()
     cpu_started = time.process_time()
@@ -273,7 +277,14 @@ def measure(pages, args, environment):
                 for side in ("static", "page") if number % 2 == 0 else ("page", "static"):
                     path = page["static"] if side == "static" else page["path"]
                     turns[side] = asyncio.run(
-                        load(port, path, seconds / 2, connections, least / args.rounds)
+                        load(
+                            port,
+                            path,
+                            seconds / 2,
+                            connections,
+                            least / args.rounds,
+                            warm_up=number == 0,
+                        )
                     )
                 rounds.append(turns)
             page_stats = summarise(*(turns["page"] for turns in rounds))
@@ -320,7 +331,7 @@ def main():
     parser.add_argument(
         "--seconds", type=float, default=2.5, help="per page, mode and round, shared by both sides"
     )
-    parser.add_argument("--rounds", type=int, default=3, help="turns of page and static twin")
+    parser.add_argument("--rounds", type=int, default=5, help="turns of page and static twin")
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--workers", type=int, help="default: gunicorn.conf.py (2 × CPUs + 1)")
     parser.add_argument("--min-requests", type=int, default=200, help="per page and mode")
