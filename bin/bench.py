@@ -45,6 +45,8 @@ PAGES = {
 # A session card's title link: other links under /en/programme/ (Now & next, My agenda) are
 # pages of their own, not sessions.
 SESSION_LINK = re.compile(r'class="session-card__title"[^>]*><a href="(/en/programme/[^"?#]+/)"')
+# Seconds: a first render of the uncached programme can take that long on a busy machine.
+WARM_UP_LIMIT = 10
 MODES = {
     # mode: environment of the gunicorn that serves it
     "uncached": {"PAGE_CACHE_SECONDS": "0", "CACHE_URL": "dummy://"},
@@ -164,12 +166,12 @@ async def load(port, path, seconds, connections, min_requests, *, warm_up=True):
     latencies, errors = [], []
     # A warm-up that is not counted: at least half a second and 4 answers per connection, so
     # that every worker has filled its own caches (a first render can take seconds on a
-    # busy machine), up to 2 × `seconds`. Once per page and side: the caches stay warm.
+    # busy machine), up to WARM_UP_LIMIT. Once per page and side: the caches stay warm.
     answers, warm_started = [], time.perf_counter()
     while (
         warm_up
         and len(answers) < 4 * connections
-        and time.perf_counter() < warm_started + 2 * seconds
+        and time.perf_counter() < warm_started + WARM_UP_LIMIT
     ):
         warm_until = time.perf_counter() + 0.5
         await asyncio.gather(
@@ -280,7 +282,7 @@ def measure(pages, args, environment):
                         load(
                             port,
                             path,
-                            seconds / 2,
+                            seconds / args.rounds,
                             connections,
                             least / args.rounds,
                             warm_up=number == 0,
@@ -329,9 +331,9 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--scale", type=int, default=150)
     parser.add_argument(
-        "--seconds", type=float, default=2.5, help="per page, mode and round, shared by both sides"
+        "--seconds", type=float, default=5, help="per page, mode and side, over all rounds"
     )
-    parser.add_argument("--rounds", type=int, default=5, help="turns of page and static twin")
+    parser.add_argument("--rounds", type=int, default=9, help="turns of page and static twin")
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--workers", type=int, help="default: gunicorn.conf.py (2 × CPUs + 1)")
     parser.add_argument("--min-requests", type=int, default=200, help="per page and mode")
