@@ -15,7 +15,16 @@ def browser_context_args(browser_context_args):
     return {**browser_context_args, "service_workers": "allow"}
 
 
-IS_SAVED = "async (path) => Boolean(await caches.match(path))"
+# Polled inside the page: Playwright's wait_for_function does not await a promise (any
+# promise is truthy to it), so an async predicate there would never wait.
+SAVED_WITHIN = """async ([path, milliseconds]) => {
+  const deadline = Date.now() + milliseconds;
+  while (!(await caches.match(path))) {
+    if (Date.now() > deadline) return false;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return true;
+}"""
 
 
 def wait_until_controlled_and_saved(page, *paths):
@@ -24,7 +33,7 @@ def wait_until_controlled_and_saved(page, *paths):
     page.wait_for_function("() => navigator.serviceWorker.controller !== null")
     stylesheet = page.evaluate("document.querySelector('link[rel=stylesheet]').href")
     for path in [*paths, stylesheet]:
-        page.wait_for_function(IS_SAVED, arg=path)
+        assert page.evaluate(SAVED_WITHIN, [path, 10_000]), f"{path} was not saved in 10 s"
 
 
 @pytest.mark.parametrize("path", OFFLINE_PAGES)
