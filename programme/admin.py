@@ -59,6 +59,8 @@ class SessionSpeakerInline(admin.TabularInline):
     model = SessionSpeaker
     extra = 1
     fields = ["speaker", "role", "order"]
+    # A search box, not a select of every speaker: the conference has hundreds.
+    autocomplete_fields = ["speaker"]
 
 
 @admin.register(Session)

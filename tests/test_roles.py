@@ -225,6 +225,21 @@ def test_editor_edits_a_session_and_its_people(client, editor, demo):
     assert session.title_en == "Renamed session"
 
 
+def test_editor_finds_a_speaker_by_name_for_a_session(client, editor, demo):
+    speaker = Speaker.objects.order_by("pk").first()
+    client.force_login(editor)
+    response = client.get(
+        "/admin/autocomplete/",
+        {
+            "app_label": "programme",
+            "model_name": "sessionspeaker",
+            "field_name": "speaker",
+            "term": speaker.name.split()[-1],
+        },
+    )
+    assert {"id": str(speaker.pk), "text": speaker.name} in response.json()["results"]
+
+
 def test_communications_sees_subscribers_and_their_history(client, communications, confirmed):
     client.force_login(communications)
     assert confirmed.email in client.get(SUBSCRIBERS).content.decode()

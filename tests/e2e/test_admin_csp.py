@@ -1,6 +1,7 @@
 """The admin, its language tabs and the public pages work under the strict CSP in Chromium."""
 
 import pytest
+from playwright.sync_api import expect
 
 pytestmark = pytest.mark.e2e
 
@@ -36,20 +37,37 @@ def browser_page(browser):
         yield page
 
 
-def test_admin_and_its_language_tabs_work_without_csp_violations(production_site, browser_page):
-    site = production_site
-    page = browser_page
+def log_in(page, site):
     page.goto(f"{site}/admin/login/?next=/admin/")
     page.fill("#id_username", "organiser")
     page.fill("#id_password", "pw-123456!")
     page.click("input[type=submit]")
     page.wait_for_url(f"{site}/admin/")
+
+
+def test_admin_and_its_language_tabs_work_without_csp_violations(production_site, browser_page):
+    site = production_site
+    page = browser_page
+    log_in(page, site)
     page.goto(f"{site}/admin/efus_conf/conference/")
     page.click("#result_list tbody a")
     page.wait_for_selector(".ui-tabs-nav")
     page.click("a[href='#tab_id_tagline_fr']")
     assert page.locator("#id_tagline_fr").is_visible()
     assert not page.locator("#id_tagline_en").is_visible()
+    assert page.violations == []
+    assert page.failures == []
+
+
+def test_session_speaker_search_works_without_csp_violations(production_site, browser_page):
+    site = production_site
+    page = browser_page
+    log_in(page, site)
+    page.goto(f"{site}/admin/programme/session/")
+    page.click("#result_list tbody th a")
+    page.locator(".dynamic-people .select2").last.click()
+    page.locator(".select2-search__field").fill("a")
+    expect(page.locator(".select2-results__option").first).to_contain_text("a")
     assert page.violations == []
     assert page.failures == []
 

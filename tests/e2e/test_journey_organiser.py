@@ -78,7 +78,10 @@ def test_organiser_adds_a_speaker_with_photo_and_translations_then_schedules_the
 
     session = Session.objects.get(slug=SESSION)
     page.goto(f"{site}/admin/programme/session/{session.pk}/change/")
-    page.locator("select[name='people-0-speaker']").select_option(label=NAME)
+    # The speaker is found by typing part of the name into the admin's autocomplete.
+    page.locator("#id_people-0-speaker + .select2").click()
+    page.locator(".select2-search__field").fill(NAME.split()[-1])
+    page.locator(".select2-results__option", has_text=NAME).click()
     page.locator("select[name='people-0-role']").select_option("moderator")
     page.locator("input[name=_save]").click()
     expect(page.locator(".messagelist .success")).to_be_visible()
