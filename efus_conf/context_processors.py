@@ -6,6 +6,7 @@ from django.urls import get_urlconf, translate_url
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language, get_language_info
 
+from efus_conf.http import page_path
 from efus_conf.models import Conference, Page, Partner, UsefulLink
 from efus_conf.page_cache import cached_content, content_version
 
@@ -25,7 +26,7 @@ def translated_path(path, current, code, urlconf):
 def language_alternates(request):
     """The current page's address in every language, for the switcher and hreflang links."""
     current = get_language()
-    path = request.get_full_path()
+    path = page_path(request)
     alternates = []
     for code, name in settings.LANGUAGES:
         url = translated_path(path, current, code, get_urlconf() or settings.ROOT_URLCONF)
@@ -45,7 +46,7 @@ def x_default_url(request):
     """The page's address without a language prefix: LocaleMiddleware redirects it by the
     browser's language, which is what hreflang x-default means. The sitemap says the same."""
     prefix = f"/{get_language()}/"
-    path = request.get_full_path()
+    path = page_path(request)
     return "/" + path.removeprefix(prefix) if path.startswith(prefix) else ""
 
 
@@ -81,7 +82,8 @@ def site(request):
         # language until the content changes. Other methods render them afresh (a form's
         # answer may differ from its page), under a key of their own that is never kept.
         "chrome_cache_key": (
-            f"{version}:{get_language()}:{request.method}:{request.build_absolute_uri()}"
+            f"{version}:{get_language()}:{request.method}:"
+            f"{request.scheme}://{request.get_host()}{page_path(request)}"
         ),
         "chrome_cache_seconds": (
             settings.CONTENT_CACHE_SECONDS if request.method in {"GET", "HEAD"} else 0

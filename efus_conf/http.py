@@ -1,6 +1,9 @@
 """Request helpers shared by the apps."""
 
+from urllib.parse import urlencode
+
 from django.conf import settings
+from django.utils.encoding import escape_uri_path
 
 
 def client_address(request):
@@ -14,3 +17,20 @@ def client_address(request):
         if forwarded.strip():
             return forwarded.split(",")[-1].strip()
     return request.META.get("REMOTE_ADDR", "")
+
+
+def page_path(request):
+    """The address's path and the part of its query a public page reads, in a stable order.
+
+    What a page shows depends on this alone (settings.PAGE_QUERY_PARAMETERS), so tracking
+    parameters neither multiply cached copies nor follow the visitor into other links.
+    """
+    query = urlencode(
+        [
+            (name, value)
+            for name in sorted(settings.PAGE_QUERY_PARAMETERS)
+            for value in request.GET.getlist(name)
+        ]
+    )
+    path = escape_uri_path(request.path)
+    return f"{path}?{query}" if query else path

@@ -24,6 +24,8 @@ from django.http import HttpResponse
 from django.middleware.csrf import CsrfViewMiddleware, get_token
 from django.utils.cache import get_conditional_response, get_max_age
 
+from efus_conf.http import page_path
+
 VERSION_KEY = "page-cache:content-version"
 CSRF_MARKER = b"@@csrf-token@@"
 CSRF_INPUT = re.compile(rb'(name="csrfmiddlewaretoken" value=")[^"]*(")')
@@ -67,7 +69,7 @@ def code_changed(**kwargs):
 
 
 def page_key(request, language, version):
-    address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
+    address = f"{request.scheme}://{request.get_host()}{page_path(request)}"
     digest = hashlib.sha256(address.encode()).hexdigest()
     # "page-cache-3": entries hold the page split at the CSRF marker and the headers left by
     # the inner middleware; a new layout gets a new prefix, so that a shared cache never

@@ -174,6 +174,10 @@ PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
 # Saving or deleting anything in these apps makes every cached page stale at once.
 PAGE_CACHE_CONTENT_APPS = ["efus_conf", "speakers", "programme"]
 PAGE_CACHE_CONTENT_TYPES = ["text/html", "text/calendar"]
+# The query parameters public pages read: the programme's and the speakers' filters, the
+# agenda export's sessions. Any other (fbclid, utm_…) changes nothing on a page, so the page
+# caches key on these alone and the language switcher keeps only these.
+PAGE_QUERY_PARAMETERS = ["country", "day", "format", "language", "q", "s", "track"]
 # Site-wide data and page fragments (the programme grid, the speaker grid) are cached under the
 # content version too, whether or not the page cache is on. Any lifetime is correct, since a
 # change replaces the version; this one only bounds how long unused entries take memory.

@@ -37,6 +37,12 @@ class ProgrammeFilterForm(forms.Form):
         self.fields["format"].choices = [("", _("All formats")), *Session.Format.choices]
         self.fields["language"].choices = [("", _("All languages")), *Language.choices]
 
+    @classmethod
+    def from_query(cls, query, *, days):
+        """Bound only when the query names a filter: a tracking parameter (fbclid, utm_…)
+        leaves the programme unfiltered, with nothing to clear."""
+        return cls(query if query.keys() & cls.base_fields.keys() else None, days=days)
+
     @property
     def filters(self):
         """The valid filters only: cleaned values of the fields that passed validation."""

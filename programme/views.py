@@ -34,7 +34,7 @@ def programme_context(**context):
 def programme(request):
     """The whole programme by day and time slot, with optional filters in the query string."""
     conference = cached_content("conference", Conference.objects.current)
-    form = ProgrammeFilterForm(request.GET or None, days=conference_days(conference))
+    form = ProgrammeFilterForm.from_query(request.GET, days=conference_days(conference))
     # Queried, and even built, only when the template's cached grid is missing.
     days = SimpleLazyObject(
         lambda: group_by_day_and_slot(form.apply(Session.objects.published()).with_people())

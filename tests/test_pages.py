@@ -2,6 +2,9 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
+from programme.forms import ProgrammeFilterForm
+from speakers.forms import SpeakerFilterForm
+
 LANGUAGES = ["en", "fr", "nl"]
 
 HOMEPAGE_TEXTS = {
@@ -107,9 +110,22 @@ def test_language_switcher_lands_on_the_same_page(client, demo, source, target):
     assert client.get(f"/{target}/about-efus/").status_code == 200
 
 
-def test_language_switcher_keeps_the_query_string(client, demo):
-    html = client.get("/en/?utm=1").content.decode()
-    assert 'href="/fr/?utm=1"' in html
+def test_language_switcher_keeps_the_filters_and_drops_tracking_parameters(client, demo):
+    html = client.get("/en/programme/?utm_source=mail&day=2024-03-21").content.decode()
+    assert 'href="/fr/programme/?day=2024-03-21" lang="fr"' in html
+    assert "utm_source" not in html
+
+
+def test_every_filter_of_the_programme_and_the_speakers_counts_as_part_of_the_page(settings):
+    filters = {*ProgrammeFilterForm.base_fields, *SpeakerFilterForm.base_fields}
+    assert filters <= set(settings.PAGE_QUERY_PARAMETERS)
+
+
+def test_a_tracking_parameter_does_not_filter_the_programme(client, demo):
+    html = client.get("/en/programme/?fbclid=x1").content.decode()
+    unfiltered = client.get("/en/programme/").content.decode()
+    assert html.count('class="session-card') == unfiltered.count('class="session-card') > 0
+    assert "Clear filters" not in html
 
 
 @pytest.mark.parametrize(

@@ -61,13 +61,28 @@ def test_changes_outside_the_content_apps_keep_the_cache(db):
     assert content_version() == version
 
 
-def test_each_language_and_query_string_has_its_own_entry(client, demo):
+def test_each_language_has_its_own_entry(client, demo):
     english = client.get("/en/")
     french = client.get("/fr/")
     assert french["X-Page-Cache"] == "miss"
     assert english.content != french.content
-    assert client.get("/en/?utm=1")["X-Page-Cache"] == "miss"
     assert client.get("/fr/")["X-Page-Cache"] == "hit"
+
+
+def test_each_set_of_filters_has_its_own_entry(client, demo):
+    client.get("/en/programme/")
+    filtered = client.get("/en/programme/?format=plenary")
+    assert filtered["X-Page-Cache"] == "miss"
+    assert client.get("/en/programme/?format=thematic")["X-Page-Cache"] == "miss"
+    again = client.get("/en/programme/?format=plenary")
+    assert without_csrf_tokens(again.content) == without_csrf_tokens(filtered.content)
+
+
+def test_tracking_parameters_share_the_page_s_entry(client, demo):
+    page = client.get("/en/programme/?format=plenary")
+    tracked = client.get("/en/programme/?utm_source=newsletter&format=plenary&fbclid=x1")
+    assert tracked["X-Page-Cache"] == "hit"
+    assert without_csrf_tokens(tracked.content) == without_csrf_tokens(page.content)
 
 
 def test_signed_in_organisers_are_never_served_cached_pages(client, demo, admin_client):

@@ -69,6 +69,12 @@ def test_agenda_ics_contains_only_the_named_sessions(client, demo):
     assert len(events(response.content)) == 2
 
 
+def test_each_agenda_gets_its_own_calendar_from_the_page_cache(client, demo):
+    client.get("/en/programme/agenda.ics?s=opening-plenary")
+    response = client.get("/en/programme/agenda.ics?s=opening-plenary&s=plenary-drugs")
+    assert len(events(response.content)) == 2
+
+
 def test_schedule_xml_validates_against_the_xsd(client, demo):
     response = client.get("/en/programme/schedule.xml")
     assert response["Content-Type"].startswith("application/xml")
