@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 MANAGE := $(PY) manage.py
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: install run demo test lint messages bench clean browser-deps
+.PHONY: install run demo test lint messages bench clean test-deps
 
 # Development targets run with DEBUG on unless told otherwise (see README, "Settings").
 demo run lint: export DJANGO_DEBUG ?= 1
@@ -44,10 +44,12 @@ lint: install
 	$(MANAGE) makemigrations --check --dry-run
 	@if command -v hadolint >/dev/null; then hadolint Dockerfile; else echo "hadolint not installed: Dockerfile not linted"; fi
 
-# The browser tests (tests/e2e) need Debian's Chromium and axe-core from npm.
-browser-deps:
-	@bin/ensure-chromium
+# The browser tests (tests/e2e) need Debian's Chromium and axe-core from npm; the cache tests
+# a Redis server, which they start themselves.
+test-deps:
+	@bin/ensure-debian-package /usr/bin/chromium chromium "the browser tests (tests/e2e)"
 	@bin/ensure-axe
+	@bin/ensure-debian-package /usr/bin/redis-server redis-server "the Redis cache tests"
 
 # The suite runs twice: on SQLite, then on a throwaway PostgreSQL server (bin/with-postgres
 # starts one on loopback, or says why it skips). The second run leaves out what the database
@@ -56,7 +58,7 @@ browser-deps:
 # page type, landmarks, headings, widths); the browser journeys run on both.
 PG_RUN_LEAVES_OUT := --ignore=tests/load --ignore=tests/e2e/test_accessibility.py \
 	--ignore=tests/e2e/test_structure.py
-test: install lint browser-deps
+test: install lint test-deps
 	$(MANAGE) collectstatic --noinput -v0
 	$(VENV)/bin/pytest
 	bin/with-postgres $(VENV)/bin/pytest -q $(PG_RUN_LEAVES_OUT)

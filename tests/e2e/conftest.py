@@ -11,6 +11,8 @@ import pytest
 from django.core.management import call_command
 from django.test import override_settings
 
+from tests.machine import require
+
 # Playwright's sync API runs an event loop in the test thread; Django would otherwise refuse
 # database access from it.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -21,17 +23,6 @@ ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = Path("/usr/bin/chromium")
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 SCREENSHOTS = ROOT / "var" / "screenshots"
-IN_CI = os.environ.get("CI", "").lower() == "true"
-
-
-def require(path, what):
-    """Skip when a tool is missing on a workstation; fail in CI, where it must be there."""
-    if path.exists():
-        return
-    message = f"{path} is missing: {what} (`make test` installs it)."
-    if IN_CI:
-        pytest.fail(message, pytrace=False)
-    pytest.skip(message)
 
 
 @pytest.fixture(scope="session")

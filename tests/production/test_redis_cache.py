@@ -1,23 +1,23 @@
 """The page cache and the sign-in throttle on a real Redis server, when the machine has one."""
 
-import shutil
 import socket
 import subprocess
 import time
+from pathlib import Path
 
 import pytest
 from django.core.cache import caches
 
 from efus_conf.models import Conference
 from efus_conf.settings import cache_from_url
+from tests.machine import require
 
-REDIS_SERVER = shutil.which("redis-server")
+REDIS_SERVER = Path("/usr/bin/redis-server")
 
 
 @pytest.fixture
 def redis_cache(settings, tmp_path):
-    if REDIS_SERVER is None:
-        pytest.skip("redis-server is not installed")
+    require(REDIS_SERVER, "the Redis cache tests need Debian's redis-server")
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
