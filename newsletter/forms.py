@@ -72,6 +72,11 @@ class SubscribeForm(forms.Form):
     # The path of the page the form was shown on, for the consent record.
     source = PagePathField()
 
+    @property
+    def field_errors_in_order(self):
+        """(field, message) for each error of a field the visitor sees, in the form's order."""
+        return [(field, error) for field in self.visible_fields() for error in field.errors]
+
     def clean_email(self):
         email = normalise_email(self.cleaned_data["email"])
         # Django's validator accepts domains IDNA cannot encode (a label too long once

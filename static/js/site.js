@@ -1,9 +1,20 @@
 /* Progressive enhancement only: every page works without this file.
  *
+ * Moves the focus to a form's error summary, so that keyboard and screen reader users start
+ * from the list of what to correct (each item links to its field).
+ *
  * Registers the service worker that keeps visited pages readable offline, then asks it to
  * save the current page, the files it uses, and the pages listed in data-offline-pages
  * (the homepage and the offline notice in this language; the programme once it exists).
  */
+(function () {
+  "use strict";
+  var summary = document.querySelector("[data-error-summary]");
+  if (summary) {
+    summary.focus();
+  }
+})();
+
 (function () {
   "use strict";
   var script = document.currentScript;

@@ -49,3 +49,15 @@ def test_footer_links_show_their_focus_on_the_dark_background(site, page):
     colour = page.evaluate("getComputedStyle(document.activeElement).outlineColor")
     assert colour == "rgb(245, 183, 0)", colour
     assert focused(page)["outline"]
+
+
+def test_a_refused_form_puts_the_focus_on_its_errors_and_each_leads_to_its_field(site, page):
+    page.goto(f"{site}/nl/newsletter/")
+    page.locator("main").get_by_role("button", name="Abonneren").press("Enter")
+    summary = page.locator("[data-error-summary]")
+    expect(summary).to_be_focused()
+    expect(summary).to_be_in_viewport()
+    page.keyboard.press("Tab")
+    expect(summary.get_by_role("link").first).to_be_focused()
+    page.keyboard.press("Enter")
+    expect(page.get_by_label("E-mailadres")).to_be_focused()

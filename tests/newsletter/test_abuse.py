@@ -1,5 +1,7 @@
 """Honeypot, rate limits and invalid input."""
 
+import re
+
 import pytest
 from django.core import mail
 from django.core.exceptions import ImproperlyConfigured
@@ -46,6 +48,40 @@ def test_footer_form_without_consent_is_shown_again_with_the_reason(client, db):
     assert "Vink het vakje aan" in html
     assert 'value="noconsent@example.org"' in html
     assert 'value="/nl/speakers/"' in html
+
+
+@pytest.mark.parametrize(
+    ("language", "title", "heading", "consent"),
+    [
+        ("en", "Error: Newsletter", "Please correct the following:", "Please tick the box"),
+        (
+            "fr",
+            "Erreur : Lettre d",
+            "Veuillez corriger les points suivants :",
+            "Veuillez cocher la case",
+        ),
+        ("nl", "Fout: Nieuwsbrief", "Verbeter het volgende:", "Vink het vakje aan"),
+    ],
+)
+def test_errors_are_summed_up_above_the_form_with_links_to_their_fields(
+    client, db, language, title, heading, consent
+):
+    html = client.post(f"/{language}/newsletter/", {"email": "", "language": "de"}).content
+    summary = html.decode().split("data-error-summary>", 1)[1].split("</div>", 1)[0]
+    assert f"<title>{title}" in html.decode()
+    assert heading in summary
+    links = re.findall(r'<a href="#([^"]+)">([^<]+)</a>', summary)
+    assert [field for field, _message in links] == ["id_email", "id_language", "id_consent"]
+    assert consent in links[-1][1]
+
+
+def test_a_refusal_without_field_errors_is_summed_up_without_a_list(client, db, settings):
+    settings.NEWSLETTER_RATE_LIMIT = parse_rate("NEWSLETTER_RATE_LIMIT", "1/m")
+    client.post("/en/newsletter/", form_data("one@example.org"))
+    html = client.post("/en/newsletter/", form_data("two@example.org")).content.decode()
+    summary = html.split("data-error-summary>", 1)[1].split("</div>", 1)[0]
+    assert "Too many subscription requests" in summary
+    assert "Please correct" not in summary and "<a " not in summary
 
 
 def test_foreign_source_is_not_recorded_as_the_consent_page(client, db):
