@@ -37,19 +37,21 @@ def browser_page(browser):
         yield page
 
 
-def log_in(page, site):
-    page.goto(f"{site}/admin/login/?next=/admin/")
-    page.fill("#id_username", "organiser")
-    page.fill("#id_password", "pw-123456!")
-    page.click("input[type=submit]")
-    page.wait_for_url(f"{site}/admin/")
-
-
-def test_admin_and_its_language_tabs_work_without_csp_violations(production_site, browser_page):
+@pytest.fixture
+def admin_page(production_site, browser_page):
+    """browser_page, signed in to the admin as the demo's organiser."""
     site = production_site
-    page = browser_page
-    log_in(page, site)
-    page.goto(f"{site}/admin/efus_conf/conference/")
+    browser_page.goto(f"{site}/admin/login/?next=/admin/")
+    browser_page.fill("#id_username", "organiser")
+    browser_page.fill("#id_password", "pw-123456!")
+    browser_page.click("input[type=submit]")
+    browser_page.wait_for_url(f"{site}/admin/")
+    return browser_page
+
+
+def test_admin_and_its_language_tabs_work_without_csp_violations(production_site, admin_page):
+    page = admin_page
+    page.goto(f"{production_site}/admin/efus_conf/conference/")
     page.click("#result_list tbody a")
     page.wait_for_selector(".ui-tabs-nav")
     page.click("a[href='#tab_id_tagline_fr']")
@@ -59,11 +61,9 @@ def test_admin_and_its_language_tabs_work_without_csp_violations(production_site
     assert page.failures == []
 
 
-def test_session_speaker_search_works_without_csp_violations(production_site, browser_page):
-    site = production_site
-    page = browser_page
-    log_in(page, site)
-    page.goto(f"{site}/admin/programme/session/")
+def test_session_speaker_search_works_without_csp_violations(production_site, admin_page):
+    page = admin_page
+    page.goto(f"{production_site}/admin/programme/session/")
     page.click("#result_list tbody th a")
     page.locator(".dynamic-people .select2").last.click()
     page.locator(".select2-search__field").fill("a")
