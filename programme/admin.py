@@ -91,7 +91,7 @@ class SessionAdmin(TabbedTranslationAdmin):
 
     @admin.display(description=_("start (Brussels time)"), ordering="start")
     def start_display(self, session):
-        return date_format(timezone.localtime(session.start, CONFERENCE_TZ), "D j M, H:i")
+        return date_format(timezone.localtime(session.start, CONFERENCE_TZ), "D j F, H:i")
 
     @admin.display(description=_("speakers"))
     def speaker_names(self, session):
@@ -110,7 +110,7 @@ class SessionAdmin(TabbedTranslationAdmin):
                 % {
                     "room": session.room,
                     "other": other,
-                    "start": date_format(other.local_start, "D j M H:i"),
+                    "start": date_format(other.local_start, "D j F, H:i"),
                     "end": date_format(other.local_end, "H:i"),
                 },
             )
@@ -121,7 +121,7 @@ class SessionAdmin(TabbedTranslationAdmin):
                 % {
                     "speaker": clash.speaker,
                     "other": clash.session,
-                    "start": date_format(clash.session.local_start, "D j M H:i"),
+                    "start": date_format(clash.session.local_start, "D j F, H:i"),
                     "end": date_format(clash.session.local_end, "H:i"),
                 },
             )

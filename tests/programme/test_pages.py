@@ -75,6 +75,15 @@ def test_my_agenda_explains_it_needs_javascript(client, demo):
     assert "<noscript>" in html and "needs JavaScript" in html
 
 
+@pytest.mark.parametrize(
+    ("language", "when"),
+    [("en", "Wed 20 March, 09:30"), ("fr", "mer 20 mars, 09:30"), ("nl", "wo 20 maart, 09:30")],
+)
+def test_my_agenda_names_the_day_and_month_in_the_visitor_s_language(client, demo, language, when):
+    html = client.get(f"/{language}/programme/agenda/").content.decode()
+    assert when in html
+
+
 def test_session_page_shows_facts_speakers_and_calendar_link(client, session):
     html = client.get("/en/programme/morning-talk/").content.decode()
     assert "10:00" in html and "Brussels time" in html
