@@ -12,9 +12,16 @@ from django.utils.crypto import constant_time_compare, salted_hmac
 from newsletter.models import Subscriber
 
 CONFIRMATION_MAX_AGE = datetime.timedelta(days=7)
-_CONFIRM = TimestampSigner(salt="newsletter.confirm")
-# Unsubscribe links never expire: a mail read years later must still let people leave.
-_UNSUBSCRIBE = Signer(salt="newsletter.unsubscribe")
+
+
+# Signers are made when used, not at import: they read SECRET_KEY (and its fallbacks) then.
+def _confirm_signer():
+    return TimestampSigner(salt="newsletter.confirm")
+
+
+def _unsubscribe_signer():
+    # Unsubscribe links never expire: a mail read years later must still let people leave.
+    return Signer(salt="newsletter.unsubscribe")
 
 
 def _address_digest(email):
@@ -36,11 +43,11 @@ def _subscriber(payload):
 
 
 def confirmation_token(subscriber):
-    return _CONFIRM.sign(_payload(subscriber))
+    return _confirm_signer().sign(_payload(subscriber))
 
 
 def unsubscribe_token(subscriber):
-    return _UNSUBSCRIBE.sign(_payload(subscriber))
+    return _unsubscribe_signer().sign(_payload(subscriber))
 
 
 def subscriber_to_confirm(token):
@@ -49,13 +56,14 @@ def subscriber_to_confirm(token):
     Raises SignatureExpired (with the subscriber as `subscriber` attribute, so a late click
     by someone already confirmed can be told so) or BadSignature.
     """
+    signer = _confirm_signer()
     try:
-        return _subscriber(_CONFIRM.unsign(token, max_age=CONFIRMATION_MAX_AGE))
+        return _subscriber(signer.unsign(token, max_age=CONFIRMATION_MAX_AGE))
     except SignatureExpired as expired:
-        expired.subscriber = _subscriber(_CONFIRM.unsign(token))
+        expired.subscriber = _subscriber(signer.unsign(token))
         raise
 
 
 def subscriber_to_unsubscribe(token):
     """The subscriber an unsubscribe link is for; raises BadSignature."""
-    return _subscriber(_UNSUBSCRIBE.unsign(token))
+    return _subscriber(_unsubscribe_signer().unsign(token))

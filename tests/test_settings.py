@@ -8,19 +8,30 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def run_django(env_overrides, *args):
-    """Run manage.py in a fresh interpreter with a controlled environment."""
+def run_python(env_overrides, *args):
+    """Run Python in a fresh interpreter with a controlled environment."""
     env = {key: value for key, value in os.environ.items() if not key.startswith("DJANGO_")}
     env.update(env_overrides)
     return subprocess.run(
-        [sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True
+        [sys.executable, *args], cwd=ROOT, env=env, capture_output=True, text=True
     )
 
 
-def test_production_refuses_to_start_without_a_secret_key():
-    result = run_django({"DJANGO_DEBUG": "0"}, "check")
+def run_django(env_overrides, *args):
+    """Run manage.py in a fresh interpreter with a controlled environment."""
+    return run_python(env_overrides, "manage.py", *args)
+
+
+@pytest.mark.parametrize("entry_point", ["efus_conf.wsgi", "efus_conf.asgi"])
+def test_production_refuses_to_start_without_a_secret_key(entry_point):
+    result = run_python({"DJANGO_DEBUG": "0"}, "-c", f"import {entry_point}")
     assert result.returncode != 0
     assert "DJANGO_SECRET_KEY is not set" in result.stderr
+
+
+def test_commands_that_sign_nothing_run_without_a_secret_key():
+    result = run_django({"DJANGO_DEBUG": "0"}, "makemigrations", "--check", "--dry-run")
+    assert result.returncode == 0, result.stderr
 
 
 def test_debug_mode_starts_without_a_secret_key():
