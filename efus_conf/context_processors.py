@@ -23,10 +23,9 @@ def translated_path(path, current, code, urlconf):
     return url
 
 
-def language_alternates(request):
-    """The current page's address in every language, for the switcher and hreflang links."""
+def language_alternates(path):
+    """The page at `path` in every language, for the switcher and hreflang links."""
     current = get_language()
-    path = page_path(request)
     alternates = []
     for code, name in settings.LANGUAGES:
         url = translated_path(path, current, code, get_urlconf() or settings.ROOT_URLCONF)
@@ -42,11 +41,10 @@ def language_alternates(request):
     return alternates
 
 
-def x_default_url(request):
-    """The page's address without a language prefix: LocaleMiddleware redirects it by the
-    browser's language, which is what hreflang x-default means. The sitemap says the same."""
+def x_default_url(path):
+    """`path` without its language prefix: LocaleMiddleware redirects it by the browser's
+    language, which is what hreflang x-default means. The sitemap says the same."""
     prefix = f"/{get_language()}/"
-    path = page_path(request)
     return "/" + path.removeprefix(prefix) if path.startswith(prefix) else ""
 
 
@@ -68,6 +66,7 @@ def site(request):
     lists are read only by templates that show them (not by the admin's).
     """
     version = content_version()
+    path = page_path(request)
     lists = SimpleLazyObject(lambda: cached_content("lists", header_and_footer_lists))
     return {
         "conference": cached_content("conference", Conference.objects.current),
@@ -82,14 +81,14 @@ def site(request):
         # language until the content changes. Other methods render them afresh (a form's
         # answer may differ from its page), under a key of their own that is never kept.
         "chrome_cache_key": (
-            f"{version}:{get_language()}:{request.method}:"
-            f"{request.scheme}://{request.get_host()}{page_path(request)}"
+            f"{version}:{get_language()}:{request.method}:{request.build_absolute_uri(path)}"
         ),
         "chrome_cache_seconds": (
             settings.CONTENT_CACHE_SECONDS if request.method in {"GET", "HEAD"} else 0
         ),
-        "language_alternates": language_alternates(request),
-        "x_default_url": x_default_url(request),
+        # Read only inside that fragment: nothing to work out when it is cached.
+        "language_alternates": SimpleLazyObject(partial(language_alternates, path)),
+        "x_default_url": SimpleLazyObject(partial(x_default_url, path)),
         # Without the query string: tracking parameters must not make a page look duplicated.
         "canonical_url": request.build_absolute_uri(request.path),
     }

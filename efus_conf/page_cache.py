@@ -69,7 +69,7 @@ def code_changed(**kwargs):
 
 
 def page_key(request, language, version):
-    address = f"{request.scheme}://{request.get_host()}{page_path(request)}"
+    address = request.build_absolute_uri(page_path(request))
     digest = hashlib.sha256(address.encode()).hexdigest()
     # "page-cache-3": entries hold the page split at the CSRF marker and the headers left by
     # the inner middleware; a new layout gets a new prefix, so that a shared cache never
