@@ -34,3 +34,13 @@ def page_path(request):
     )
     path = escape_uri_path(request.path)
     return f"{path}?{query}" if query else path
+
+
+def absolute_url(path):
+    """The public address of a path on this site: SITE_URL, never the request's Host.
+
+    A request's Host (and port) is whatever the client sent; links that leave the page
+    (mails, canonical and alternate links, sitemaps, calendars, structured data) must not
+    follow it.
+    """
+    return settings.SITE_URL + path

@@ -92,6 +92,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "django_tasks_db",
     "efus_conf",
     "speakers",
     "programme",
@@ -239,9 +240,17 @@ else:
         }
     }
 
-# Public address of the site, used for links in mails ("https://conference.efus.eu"); when empty,
-# links are built from the address of the request that triggers the mail.
-SITE_URL = os.environ.get("SITE_URL", "").strip().rstrip("/")
+# The site's public address ("https://conference.efus.eu"): every absolute link (mails,
+# canonical and alternate links, sitemap, calendars, structured data) starts with it, never with
+# the Host a request claims. `make run` serves http://127.0.0.1:8000; in production
+# `check --deploy` refuses an empty one (efus_conf.checks).
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000" if DEBUG else "").strip().rstrip("/")
+
+# Mail is queued in the database in the same transaction as the change that asks for it, and
+# sent by `manage.py db_worker` (django-tasks-db): a web worker never waits for a mail server.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# The sender's name, in the recipient's language; the address is DEFAULT_FROM_EMAIL's.
+MAIL_SENDER_NAME = _("Efus conference")
 
 # Newsletter: subscriptions per client address (see README); "off" disables it for load tests.
 NEWSLETTER_RATE_LIMIT = parse_rate(
