@@ -112,8 +112,9 @@ class Subscriber(models.Model):
         return self.events.create(kind=kind, details=details)
 
     def notified_recently(self, now):
-        return self.events.filter(
-            kind=SubscriptionEvent.Kind.NOTICE_SENT, at__gte=now - NOTICE_INTERVAL
+        """True when a notice was queued in the last NOTICE_INTERVAL, whether sent yet or not."""
+        return self.mails.filter(
+            kind=Mail.Kind.NOTICE, queued_at__gte=now - NOTICE_INTERVAL
         ).exists()
 
 

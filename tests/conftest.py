@@ -1,4 +1,5 @@
 import io
+import signal
 from importlib import import_module
 from types import SimpleNamespace
 
@@ -11,6 +12,32 @@ from django.core.management import call_command
 def media_in_tmp(settings, tmp_path):
     """Uploaded files written by a test go to a throwaway folder."""
     settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(autouse=True)
+def site_url(settings):
+    """Absolute links point at the test client's host, as SITE_URL would in production."""
+    settings.SITE_URL = "http://testserver"
+
+
+@pytest.fixture
+def mail_worker():
+    """Runs `manage.py db_worker --batch`, as the worker process would: every mail that is due
+    is sent (or its failure recorded), then it returns."""
+
+    def run():
+        # The worker installs its own handlers for a graceful stop; the test run keeps its own.
+        handlers = {number: signal.getsignal(number) for number in STOP_SIGNALS}
+        try:
+            call_command("db_worker", batch=True, startup_delay=False, reload=False, verbosity=0)
+        finally:
+            for number, handler in handlers.items():
+                signal.signal(number, handler)
+
+    return run
+
+
+STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGQUIT)
 
 
 @pytest.fixture(autouse=True)
@@ -48,3 +75,6 @@ def migrated_data(db):
     editor = SimpleNamespace(connection=connection)
     import_module("efus_conf.migrations.0002_organiser_roles").create_roles(apps, editor)
     import_module("newsletter.migrations.0002_privacy_notice").create_privacy_notice(apps, editor)
+    import_module(
+        "newsletter.migrations.0004_communications_see_mails"
+    ).let_communications_see_mails(apps, editor)

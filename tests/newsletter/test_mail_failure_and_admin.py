@@ -6,8 +6,12 @@ import io
 import pytest
 from django.contrib.auth.models import Permission
 from django.core.management import call_command
+from django.tasks import TaskResultStatus
+from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
 
-from newsletter.models import Subscriber, SubscriptionEvent
+from newsletter.models import Mail, Subscriber, SubscriptionEvent
+from newsletter.services import RETRY_DELAYS
 from tests.newsletter.conftest import form_data, free_port, use_smtp
 from tests.newsletter.test_privacy_and_tokens import make_subscriber
 
@@ -26,7 +30,7 @@ def staff_with(django_user_model, *codenames):
 
 
 def test_mail_server_down_loses_no_subscription_and_admin_retry_sends_it(
-    client, settings, start_smtp, organiser
+    client, settings, start_smtp, mail_worker, organiser
 ):
     port = free_port()
     use_smtp(settings, port)  # Nothing listens there yet.
@@ -34,8 +38,17 @@ def test_mail_server_down_loses_no_subscription_and_admin_retry_sends_it(
     assert response.status_code == 302
     subscriber = Subscriber.objects.get()
     assert subscriber.status == Subscriber.Status.PENDING
-    assert subscriber.last_mail_error
+    mail_worker()
+    queued = subscriber.mails.get()
+    assert queued.status == Mail.Status.RETRYING
+    assert "ConnectionRefusedError" in queued.last_error
     assert subscriber.events.filter(kind=SubscriptionEvent.Kind.SEND_FAILED).exists()
+    while queued.status == Mail.Status.RETRYING:
+        # The next attempt is due later: make it due now.
+        DBTaskResult.objects.filter(status=TaskResultStatus.READY).update(run_after=timezone.now())
+        mail_worker()
+        queued.refresh_from_db()
+    assert (queued.status, queued.attempts) == (Mail.Status.FAILED, len(RETRY_DELAYS) + 1)
 
     inbox = start_smtp(port)
     client.force_login(organiser)
@@ -43,14 +56,18 @@ def test_mail_server_down_loses_no_subscription_and_admin_retry_sends_it(
         CHANGELIST, {"action": "retry_failed_mail", "_selected_action": [subscriber.pk]}
     )
     assert response.status_code == 302
+    assert subscriber.mails.get().status == Mail.Status.QUEUED
+    mail_worker()
     [message] = inbox.messages
     assert "Veuillez confirmer" in message["Subject"]
-    subscriber.refresh_from_db()
-    assert subscriber.last_mail_error == ""
+    queued.refresh_from_db()
+    assert (queued.status, queued.last_error) == (Mail.Status.SENT, "")
     assert subscriber.events.last().kind == SubscriptionEvent.Kind.CONFIRMATION_SENT
 
 
-def test_admin_resends_the_confirmation_to_pending_subscribers_only(client, smtp, organiser):
+def test_admin_resends_the_confirmation_to_pending_subscribers_only(
+    client, smtp, mail_worker, organiser
+):
     pending = make_subscriber("p@example.org")
     confirmed = make_subscriber("c@example.org", Subscriber.Status.CONFIRMED)
     client.force_login(organiser)
@@ -58,6 +75,7 @@ def test_admin_resends_the_confirmation_to_pending_subscribers_only(client, smtp
         CHANGELIST,
         {"action": "resend_confirmation", "_selected_action": [pending.pk, confirmed.pk]},
     )
+    mail_worker()
     assert [message["To"] for message in smtp.messages] == ["p@example.org"]
 
 
