@@ -153,12 +153,15 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Several gunicorn workers write to one SQLite file: WAL lets readers and a writer work at
     # once, IMMEDIATE transactions take the write lock up front (no deadlock on upgrade), and
     # the busy timeout makes a writer wait instead of failing with "database is locked".
+    # Past the busy timeout, a form that writes answers 503 with the visitor's input kept.
+    busy_timeout = float(os.environ.get("DJANGO_DB_BUSY_TIMEOUT", "20"))
     DATABASES["default"]["CONN_MAX_AGE"] = 0
     DATABASES["default"]["OPTIONS"] = {
         "transaction_mode": "IMMEDIATE",
-        "timeout": 20,
+        "timeout": busy_timeout,
         "init_command": (
-            "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=20000;"
+            "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; "
+            f"PRAGMA busy_timeout={int(busy_timeout * 1000)};"
         ),
     }
     DATABASES["default"].setdefault("TEST", {})
@@ -235,7 +238,8 @@ else:
                 "username": os.environ.get("EMAIL_HOST_USER", ""),
                 "password": os.environ.get("EMAIL_HOST_PASSWORD", ""),
                 "use_tls": env_bool("EMAIL_USE_TLS"),
-                "timeout": 10,
+                # Only the mail worker talks to the server; a hung one costs it this long.
+                "timeout": float(os.environ.get("EMAIL_TIMEOUT", "10")),
             },
         }
     }

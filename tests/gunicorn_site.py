@@ -52,7 +52,13 @@ def running_site(folder, *, workers=2, **overrides):
     manage(env, "createsuperuser", "--noinput", "--username", "organiser", "--email", "o@x.org")
     manage(env, "shell", "-c", SET_PASSWORD)
     port = free_port()
-    env.update({"GUNICORN_BIND": f"127.0.0.1:{port}", "GUNICORN_WORKERS": str(workers)})
+    env.update(
+        {
+            "GUNICORN_BIND": f"127.0.0.1:{port}",
+            "GUNICORN_WORKERS": str(workers),
+            "SITE_URL": f"http://127.0.0.1:{port}",
+        }
+    )
     server = subprocess.Popen(
         [
             sys.executable,
