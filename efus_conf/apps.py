@@ -10,6 +10,7 @@ class ConferenceConfig(AppConfig):
     verbose_name = _("Conference")
 
     def ready(self):
+        from efus_conf import checks  # noqa: F401 - registers the project's checks
         from efus_conf.page_cache import code_changed, content_changed
 
         for signal in (post_save, post_delete, m2m_changed):

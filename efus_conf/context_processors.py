@@ -3,10 +3,11 @@ from operator import getitem
 
 from django.conf import settings
 from django.urls import get_urlconf, translate_url
+from django.utils.encoding import escape_uri_path
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language, get_language_info
 
-from efus_conf.http import page_path
+from efus_conf.http import absolute_url, page_path
 from efus_conf.models import Conference, Page, Partner, UsefulLink
 from efus_conf.page_cache import cached_content, content_version
 
@@ -90,5 +91,5 @@ def site(request):
         "language_alternates": SimpleLazyObject(partial(language_alternates, path)),
         "x_default_url": SimpleLazyObject(partial(x_default_url, path)),
         # Without the query string: tracking parameters must not make a page look duplicated.
-        "canonical_url": request.build_absolute_uri(request.path),
+        "canonical_url": absolute_url(escape_uri_path(request.path)),
     }

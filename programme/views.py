@@ -71,9 +71,7 @@ def agenda(request):
 
 
 def calendar_response(sessions, request, *, name, filename, attachment):
-    body = exports.calendar_for(
-        sessions, request=request, conference=Conference.objects.current(), name=name
-    )
+    body = exports.calendar_for(sessions, conference=Conference.objects.current(), name=name)
     return calendar_file(body, filename=filename, attachment=attachment)
 
 
@@ -89,13 +87,13 @@ def whole_programme_export(request, kind, build):
     copy is current: calendars and apps poll these, and building them is slow.
 
     The body is cached and the ETag derived from the content version, so both change as
-    soon as an organiser saves anything; they also depend on the language and on the
-    address the site is reached at (absolute links, identifiers).
+    soon as an organiser saves anything; they also depend on the language (absolute links
+    and identifiers come from SITE_URL, whatever address the request names).
     """
     version = content_version()
     if version is None:  # A cache that keeps nothing (dummy://): no version to rely on.
         return build(), None
-    key = f"export:{kind}:{version}:{get_language()}:{request.build_absolute_uri('/')}"
+    key = f"export:{kind}:{version}:{get_language()}"
     etag = quote_etag(hashlib.sha256(key.encode()).hexdigest()[:32])
     if etag in parse_etags(request.headers.get("If-None-Match", "")):
         return None, etag
@@ -122,7 +120,6 @@ def schedule_ics(request):
         conference = Conference.objects.current()
         return exports.calendar_for(
             Session.objects.published().with_people(),
-            request=request,
             conference=conference,
             name=conference.short_name if conference else _("Programme"),
         )
@@ -153,7 +150,7 @@ def agenda_ics(request):
     )
 
 
-def schedule_export(request):
+def schedule_export():
     conference = Conference.objects.current()
     if conference is None:
         raise Http404(_("The programme has not been published yet."))
@@ -163,7 +160,6 @@ def schedule_export(request):
     version = timezone.localtime(latest, CONFERENCE_TZ).isoformat() if latest else "0"
     return {
         "sessions": sessions,
-        "request": request,
         "conference": conference,
         "tracks": Track.objects.all(),
         "version": version,
@@ -174,7 +170,7 @@ def schedule_export(request):
 def schedule_xml(request):
     """The frab/c3voc schedule.xml that conference apps read."""
     body, etag = whole_programme_export(
-        request, "xml", lambda: exports.schedule_xml(**schedule_export(request))
+        request, "xml", lambda: exports.schedule_xml(**schedule_export())
     )
     if body is None:
         return not_modified(etag)
@@ -188,7 +184,7 @@ def schedule_json(request):
         request,
         "json",
         lambda: json.dumps(
-            exports.schedule_json(**schedule_export(request)), ensure_ascii=False, indent=1
+            exports.schedule_json(**schedule_export()), ensure_ascii=False, indent=1
         ),
     )
     if body is None:

@@ -146,3 +146,19 @@ def test_confirmation_mail_holds_nothing_the_requester_typed(client, db, smtp, m
         assert "evil.example" not in content
         assert "Win a prize" not in content
     assert b"evil.example" not in raw
+
+
+def test_mail_links_use_site_url_whatever_host_the_request_named(
+    client, db, settings, smtp, mail_worker
+):
+    settings.SITE_URL = "https://conference.example.org"
+    client.post("/en/newsletter/", form_data("forged@example.org"), HTTP_HOST="localhost:31337")
+    mail_worker()
+    [raw] = smtp.raw
+    assert b"31337" not in raw and b"localhost" not in raw
+    [message] = smtp.messages
+    assert message["List-Unsubscribe"].startswith(
+        "<https://conference.example.org/en/newsletter/unsubscribe/"
+    )
+    text = message.get_body(("plain",)).get_content()
+    assert "https://conference.example.org/en/newsletter/confirm/" in text
