@@ -143,12 +143,15 @@ def test_the_language_switcher_keeps_each_address_s_own_query(client, demo, no_p
     assert 'href="/fr/speakers/?country=BE"' in html
 
 
-def test_the_head_names_the_host_each_request_came_by(demo, no_page_cache, settings):
+def test_the_head_names_the_site_address_whichever_host_a_request_came_by(
+    demo, no_page_cache, settings
+):
     settings.ALLOWED_HOSTS = ["one.example", "two.example"]
+    settings.SITE_URL = "https://conference.example.org"
     Client(HTTP_HOST="one.example").get("/en/")
     html = Client(HTTP_HOST="two.example").get("/en/").content.decode()
-    assert '<link rel="canonical" href="http://two.example/en/">' in html
-    assert "one.example" not in html
+    assert '<link rel="canonical" href="https://conference.example.org/en/">' in html
+    assert "one.example" not in html and "two.example" not in html
 
 
 @pytest.mark.urls("tests.production.urls")
