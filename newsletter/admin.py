@@ -13,9 +13,14 @@ from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from django_tasks_db.models import DBTaskResult
 
 from newsletter import services
 from newsletter.models import Mail, Subscriber, SubscriptionEvent
+
+# Organisers follow each mail on its subscriber's page (MailInline); the task rows behind it are
+# the queue's own bookkeeping, untranslated and without meaning to them.
+admin.site.unregister(DBTaskResult)
 
 # Spreadsheets run a cell starting with one of these as a formula (CSV injection).
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")

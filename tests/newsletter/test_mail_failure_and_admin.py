@@ -12,6 +12,7 @@ from django_tasks_db.models import DBTaskResult
 
 from newsletter.models import Mail, Subscriber, SubscriptionEvent
 from newsletter.services import RETRY_DELAYS
+from tests.factories import SubscriberFactory
 from tests.newsletter.conftest import form_data, free_port, use_smtp
 from tests.newsletter.test_privacy_and_tokens import make_subscriber
 
@@ -162,3 +163,30 @@ def test_demo_privacy_notice_is_in_the_footer_in_every_language(client, demo):
         assert title in html
         assert "conference@efus.eu" in html
         assert f'href="/{language}/privacy/"' in client.get(f"/{language}/").content.decode()
+
+
+def test_subscriber_page_shows_each_mail_with_its_state_and_error(client, db, organiser):
+    subscriber = SubscriberFactory(email="state@example.org")
+    subscriber.mails.create(
+        kind=Mail.Kind.CONFIRMATION,
+        status=Mail.Status.RETRYING,
+        attempts=2,
+        last_error="SMTPServerDisconnected: Connection unexpectedly closed",
+    )
+    client.force_login(organiser)
+    html = client.get(
+        f"/admin/newsletter/subscriber/{subscriber.pk}/change/", HTTP_ACCEPT_LANGUAGE="nl"
+    ).content.decode()
+    inline = html.split('id="mails-group"', 1)[1].split("</fieldset>", 1)[0]
+    assert "Mislukt, wordt opnieuw geprobeerd" in inline
+    assert "SMTPServerDisconnected: Connection unexpectedly closed" in inline
+    changelist = client.get(
+        "/admin/newsletter/subscriber/?mails__status=retrying", HTTP_ACCEPT_LANGUAGE="nl"
+    )
+    assert "state@example.org" in changelist.content.decode()
+    assert "Mislukt, wordt opnieuw geprobeerd" in changelist.content.decode()
+
+
+def test_the_queue_s_task_rows_are_not_in_the_admin(client, db, organiser):
+    client.force_login(organiser)
+    assert "dbtaskresult" not in client.get("/admin/").content.decode()
