@@ -6,6 +6,7 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
+from django.core.mail.utils import DNS_NAME
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
@@ -48,7 +49,8 @@ def sender():
 
 def message_id():
     """A Message-ID on the site's own domain rather than the machine's host name."""
-    return make_msgid(domain=urlsplit(settings.SITE_URL).hostname or None)
+    # Without SITE_URL (only in debug), the machine's name, looked up once by Django.
+    return make_msgid(domain=urlsplit(settings.SITE_URL).hostname or str(DNS_NAME))
 
 
 def build_message(mail):
