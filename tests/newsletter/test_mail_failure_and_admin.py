@@ -16,6 +16,8 @@ from tests.factories import SubscriberFactory
 from tests.newsletter.conftest import form_data, free_port, use_smtp
 from tests.newsletter.test_privacy_and_tokens import make_subscriber
 
+pytestmark = pytest.mark.database
+
 CHANGELIST = "/admin/newsletter/subscriber/"
 
 
