@@ -15,6 +15,9 @@ from newsletter.models import Mail, Subscriber
 from tests.factories import SubscriberFactory
 from tests.newsletter.conftest import form_data
 
+# The queue's rows are written in the subscriber's transaction and claimed with row locks.
+pytestmark = pytest.mark.database
+
 LONG_SITE_URL = "https://" + "a" * 50 + "." + "b" * 49 + ".example.org"
 
 
