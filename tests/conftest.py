@@ -21,9 +21,14 @@ def site_url(settings):
 
 
 @pytest.fixture
-def mail_worker():
+def mail_worker(monkeypatch):
     """Runs `manage.py db_worker --batch`, as the worker process would: every mail that is due
     is sent (or its failure recorded), then it returns."""
+    # The worker closes connections that are not in autocommit mode, as a test's transaction
+    # is not: on PostgreSQL that would end the test's transaction under it.
+    monkeypatch.setattr(
+        "django_tasks_db.management.commands.db_worker.close_old_connections", lambda: None
+    )
 
     def run():
         # The worker installs its own handlers for a graceful stop; the test run keeps its own.
