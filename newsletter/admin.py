@@ -46,6 +46,14 @@ class SubscriptionEventInline(admin.TabularInline):
         return False
 
 
+class MailStatusFilter(admin.ChoicesFieldListFilter):
+    """Subscribers with a mail in a given state (the field's own title, "status", is taken)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.title = _("mail status")
+
+
 class MailInline(admin.TabularInline):
     """Every mail owed to the subscriber and where it stands: queued, retried, sent, failed."""
 
@@ -95,7 +103,13 @@ class SubscriberAdmin(admin.ModelAdmin):
         "confirmed_at",
         "last_mail_status",
     ]
-    list_filter = ["status", "language", "mails__status", "created_at", "confirmed_at"]
+    list_filter = [
+        "status",
+        "language",
+        ("mails__status", MailStatusFilter),
+        "created_at",
+        "confirmed_at",
+    ]
     search_fields = ["email", "name", "organisation"]
     date_hierarchy = "created_at"
     inlines = [MailInline, SubscriptionEventInline]

@@ -187,6 +187,7 @@ def test_subscriber_page_shows_each_mail_with_its_state_and_error(client, db, or
     )
     assert "state@example.org" in changelist.content.decode()
     assert "Mislukt, wordt opnieuw geprobeerd" in changelist.content.decode()
+    assert "Op e-mailstatus" in changelist.content.decode()
 
 
 def test_the_queue_s_task_rows_are_not_in_the_admin(client, db, organiser):
