@@ -146,9 +146,25 @@ class SubscriptionEvent(models.Model):
         return f"{self.get_kind_display()} ({self.at:%Y-%m-%d %H:%M})"
 
 
+# A mail still waiting this long after it was due has lost its task (a worker killed while
+# sending it): "Retry failed mails" queues it again.
+STUCK_AFTER = datetime.timedelta(hours=1)
+
+
 class MailQuerySet(models.QuerySet):
     def failed(self):
         return self.filter(status=Mail.Status.FAILED)
+
+    def stuck(self, now):
+        waiting = self.filter(status__in=[Mail.Status.QUEUED, Mail.Status.RETRYING])
+        return waiting.filter(
+            models.Q(next_attempt_at__lt=now - STUCK_AFTER)
+            | models.Q(next_attempt_at__isnull=True, queued_at__lt=now - STUCK_AFTER)
+        )
+
+    def to_retry(self, now):
+        """Failed for good, or stuck: what the admin's "Retry failed mails" queues again."""
+        return self.failed() | self.stuck(now)
 
     def with_subscriber(self):
         return self.select_related("subscriber")

@@ -176,13 +176,13 @@ def resend_confirmations(*, subscribers):
 
 
 def retry_failed_mails(*, subscribers):
-    """Queue again every failed mail of these subscribers (not of unsubscribed ones).
+    """Queue again every failed or stuck mail of these subscribers (not of unsubscribed ones).
 
     The mail keeps its history: its attempts count on, and its state shows it queued again.
     """
     with transaction.atomic():
         failed = list(
-            Mail.objects.failed()
+            Mail.objects.to_retry(timezone.now())
             .filter(subscriber__in=subscribers)
             .exclude(subscriber__status=Status.UNSUBSCRIBED)
             .select_for_update()

@@ -2,6 +2,7 @@
 
 import csv
 import io
+from datetime import timedelta
 
 import pytest
 from django.contrib.auth.models import Permission
@@ -10,6 +11,7 @@ from django.tasks import TaskResultStatus
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
+from newsletter import services
 from newsletter.models import Mail, Subscriber, SubscriptionEvent
 from newsletter.services import RETRY_DELAYS
 from tests.factories import SubscriberFactory
@@ -193,3 +195,25 @@ def test_subscriber_page_shows_each_mail_with_its_state_and_error(client, db, or
 def test_the_queue_s_task_rows_are_not_in_the_admin(client, db, organiser):
     client.force_login(organiser)
     assert "dbtaskresult" not in client.get("/admin/").content.decode()
+
+
+def test_admin_retry_sends_a_mail_whose_worker_died_while_sending_it(
+    client, smtp, mail_worker, organiser
+):
+    subscriber = SubscriberFactory(email="stuck@example.org")
+    queued = services.queue_mail(subscriber=subscriber, kind=Mail.Kind.CONFIRMATION)
+    # A worker claimed the task and was killed: the task stays running, the mail queued.
+    DBTaskResult.objects.update(status=TaskResultStatus.RUNNING)
+    client.force_login(organiser)
+    retry = {"action": "retry_failed_mail", "_selected_action": [subscriber.pk]}
+    client.post(CHANGELIST, retry)
+    mail_worker()
+    assert smtp.messages == []  # Only just queued: not stuck yet, so not queued twice.
+
+    Mail.objects.filter(pk=queued.pk).update(queued_at=timezone.now() - timedelta(hours=2))
+    client.post(CHANGELIST, retry)
+    mail_worker()
+    [message] = smtp.messages
+    assert message["To"] == "stuck@example.org"
+    queued.refresh_from_db()
+    assert queued.status == Mail.Status.SENT
