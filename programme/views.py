@@ -1,22 +1,15 @@
-import hashlib
 import json
 
-from django.conf import settings
-from django.core.cache import cache
 from django.core.validators import slug_re
 from django.db.models import Max
-from django.http import Http404, HttpResponse, HttpResponseNotModified
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
-from django.utils.functional import SimpleLazyObject
-from django.utils.http import parse_etags, quote_etag
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
+from efus_conf.http_cache import live_page, public_export, public_page
 from efus_conf.models import Conference
-from efus_conf.page_cache import cached_content, content_version
 from programme import exports
 from programme.forms import ProgrammeFilterForm
 from programme.models import CONFERENCE_TZ, Session, Track
@@ -31,18 +24,18 @@ def programme_context(**context):
 
 
 @require_GET
+@public_page
 def programme(request):
     """The whole programme by day and time slot, with optional filters in the query string."""
-    conference = cached_content("conference", Conference.objects.current)
-    form = ProgrammeFilterForm.from_query(request.GET, days=conference_days(conference))
-    # Queried, and even built, only when the template's cached grid is missing.
-    days = SimpleLazyObject(
-        lambda: group_by_day_and_slot(form.apply(Session.objects.published()).with_people())
+    form = ProgrammeFilterForm.from_query(
+        request.GET, days=conference_days(Conference.objects.current())
     )
+    days = group_by_day_and_slot(form.apply(Session.objects.published()).with_people())
     return render(request, "programme/programme.html", programme_context(form=form, days=days))
 
 
 @require_GET
+@public_page
 def session_detail(request, slug):
     """One session: when, where, in which language, who speaks, and its calendar file."""
     session = get_object_or_404(
@@ -52,7 +45,7 @@ def session_detail(request, slug):
 
 
 @require_GET
-@cache_control(max_age=60)  # What is on now changes by the minute: a short page cache only.
+@live_page
 def now(request):
     """What is on now and next in each room, in Brussels time."""
     return render(
@@ -63,6 +56,7 @@ def now(request):
 
 
 @require_GET
+@public_page
 def agenda(request):
     """The visitor's starred sessions. The stars live in the browser; every session is in
     the page (hidden) and agenda.js shows the starred ones, so nothing is sent anywhere."""
@@ -70,83 +64,46 @@ def agenda(request):
     return render(request, "programme/agenda.html", programme_context(sessions=sessions))
 
 
-def calendar_response(sessions, request, *, name, filename, attachment):
+def calendar_response(sessions, *, name, filename, attachment):
     body = exports.calendar_for(sessions, conference=Conference.objects.current(), name=name)
-    return calendar_file(body, filename=filename, attachment=attachment)
-
-
-def calendar_file(body, *, filename, attachment):
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     disposition = "attachment" if attachment else "inline"
     response["Content-Disposition"] = f'{disposition}; filename="{filename}"'
     return response
 
 
-def whole_programme_export(request, kind, build):
-    """(body, ETag) of an export of the whole programme, or (None, None) when the client's
-    copy is current: calendars and apps poll these, and building them is slow.
-
-    The body is cached and the ETag derived from the content version, so both change as
-    soon as an organiser saves anything; they also depend on the language (absolute links
-    and identifiers come from SITE_URL, whatever address the request names).
-    """
-    version = content_version()
-    if version is None:  # A cache that keeps nothing (dummy://): no version to rely on.
-        return build(), None
-    key = f"export:{kind}:{version}:{get_language()}"
-    etag = quote_etag(hashlib.sha256(key.encode()).hexdigest()[:32])
-    if etag in parse_etags(request.headers.get("If-None-Match", "")):
-        return None, etag
-    return cache.get_or_set(key, build, settings.CONTENT_CACHE_SECONDS), etag
-
-
-def with_etag(response, etag):
-    if etag:
-        response["ETag"] = etag
-    return response
-
-
-def not_modified(etag):
-    response = HttpResponseNotModified()
-    response["ETag"] = etag
-    return response
-
-
 @require_GET
+@public_export
 def schedule_ics(request):
     """The whole programme as a calendar to subscribe to."""
-
-    def build():
-        conference = Conference.objects.current()
-        return exports.calendar_for(
-            Session.objects.published().with_people(),
-            conference=conference,
-            name=conference.short_name if conference else _("Programme"),
-        )
-
-    body, etag = whole_programme_export(request, "ics", build)
-    if body is None:
-        return not_modified(etag)
-    return with_etag(calendar_file(body, filename="schedule.ics", attachment=False), etag)
-
-
-@require_GET
-def session_ics(request, slug):
-    """One session as a calendar file ("Add to calendar")."""
-    session = get_object_or_404(Session.objects.published().with_people(), slug=slug)
+    conference = Conference.objects.current()
     return calendar_response(
-        [session], request, name=session.title, filename=f"{session.slug}.ics", attachment=True
+        Session.objects.published().with_people(),
+        name=conference.short_name if conference else _("Programme"),
+        filename="schedule.ics",
+        attachment=False,
     )
 
 
 @require_GET
+@public_export
+def session_ics(request, slug):
+    """One session as a calendar file ("Add to calendar")."""
+    session = get_object_or_404(Session.objects.published().with_people(), slug=slug)
+    return calendar_response(
+        [session], name=session.title, filename=f"{session.slug}.ics", attachment=True
+    )
+
+
+@require_GET
+@public_export
 def agenda_ics(request):
     """The sessions named in ?s=slug&s=slug as one calendar; nothing is stored."""
     # Anything that is not a slug names no session; PostgreSQL would refuse some (NUL bytes).
     slugs = [slug for slug in request.GET.getlist("s")[:AGENDA_EXPORT_LIMIT] if slug_re.match(slug)]
     sessions = Session.objects.published().with_people().filter(slug__in=slugs)
     return calendar_response(
-        sessions, request, name=_("My agenda"), filename="my-agenda.ics", attachment=True
+        sessions, name=_("My agenda"), filename="my-agenda.ics", attachment=True
     )
 
 
@@ -167,26 +124,16 @@ def schedule_export():
 
 
 @require_GET
+@public_export
 def schedule_xml(request):
     """The frab/c3voc schedule.xml that conference apps read."""
-    body, etag = whole_programme_export(
-        request, "xml", lambda: exports.schedule_xml(**schedule_export())
-    )
-    if body is None:
-        return not_modified(etag)
-    return with_etag(HttpResponse(body, content_type="application/xml; charset=utf-8"), etag)
+    body = exports.schedule_xml(**schedule_export())
+    return HttpResponse(body, content_type="application/xml; charset=utf-8")
 
 
 @require_GET
+@public_export
 def schedule_json(request):
     """The c3voc schedule.json that conference apps read."""
-    body, etag = whole_programme_export(
-        request,
-        "json",
-        lambda: json.dumps(
-            exports.schedule_json(**schedule_export()), ensure_ascii=False, indent=1
-        ),
-    )
-    if body is None:
-        return not_modified(etag)
-    return with_etag(HttpResponse(body, content_type="application/json; charset=utf-8"), etag)
+    body = json.dumps(exports.schedule_json(**schedule_export()), ensure_ascii=False, indent=1)
+    return HttpResponse(body, content_type="application/json; charset=utf-8")
