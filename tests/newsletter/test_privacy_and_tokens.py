@@ -141,6 +141,16 @@ def test_confirmation_button_works_without_cookies_or_csrf_token(db):
     assert Subscriber.objects.get().status == Subscriber.Status.CONFIRMED
 
 
+def test_confirmation_button_pressed_on_another_site_is_refused(client, db):
+    subscriber = make_subscriber("elsewhere@example.org")
+    url = f"/en/newsletter/confirm/{tokens.confirmation_token(subscriber)}/"
+    response = client.post(
+        url, HTTP_SEC_FETCH_SITE="cross-site", HTTP_ORIGIN="https://evil.example"
+    )
+    assert response.status_code == 403
+    assert Subscriber.objects.get().status == Subscriber.Status.PENDING
+
+
 def test_unsubscribe_page_shows_one_button_and_changes_nothing(client, db):
     subscriber = make_subscriber("keep@example.org", Subscriber.Status.CONFIRMED)
     url = f"/fr/newsletter/unsubscribe/{tokens.unsubscribe_token(subscriber)}/"
