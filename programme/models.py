@@ -358,6 +358,16 @@ class Session(models.Model):
         super().clean()
         if self.slug in RESERVED_SLUGS:
             raise ValidationError({"slug": _("This address is reserved; choose another slug.")})
+        if self.language in (self.interpretation or []):
+            spoken = ValidationError(
+                _(
+                    "%(language)s is the spoken language, so it cannot also be an "
+                    "interpretation language: untick it here or change the spoken language."
+                ),
+                code="spoken_language_interpreted",
+                params={"language": self.get_language_display()},
+            )
+            raise ValidationError({"interpretation": spoken})
         if not (self.start and self.end):
             return
         if self.end <= self.start:
@@ -400,6 +410,11 @@ class Session(models.Model):
     @property
     def interpretation_labels(self):
         return [Language(code).label for code in self.interpretation if code in Language.values]
+
+    @property
+    def interpretation_codes(self):
+        """The interpretation languages as the cards abbreviate them: "EN, NL"."""
+        return ", ".join(code.upper() for code in self.interpretation if code in Language.values)
 
     @cached_property
     def people_in_order(self):
