@@ -434,6 +434,18 @@ class Session(models.Model):
         """The published session after this one, for the session page's pager."""
         return Session.objects.published().after(self).only("slug", "title").first()
 
+    def clashes_in_room_with(self, other):
+        """Whether `other` is booked in this session's room at an overlapping time;
+        room_clashes() asks the database the same question."""
+        return (
+            other.pk != self.pk
+            and other.room_id == self.room_id
+            and other.start < self.end
+            and other.end > self.start
+            and self.format not in self.FORMATS_SHARING_A_ROOM
+            and other.format not in self.FORMATS_SHARING_A_ROOM
+        )
+
     def room_clashes(self):
         """Other sessions in the same room at overlapping times."""
         if self.format in self.FORMATS_SHARING_A_ROOM or not (self.start and self.end):
