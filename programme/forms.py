@@ -14,6 +14,13 @@ class ProgrammeFilterForm(forms.Form):
     so a hand-edited or outdated link still shows the programme.
     """
 
+    q = forms.CharField(
+        label=_("Search sessions"),
+        help_text=_("A word from a title or a theme, a speaker, an organisation or a room."),
+        max_length=100,
+        required=False,
+        widget=forms.SearchInput,
+    )
     day = forms.TypedChoiceField(label=_("Day"), required=False, empty_value=None)
     track = forms.ModelChoiceField(
         label=_("Theme"),
@@ -57,12 +64,31 @@ class ProgrammeFilterForm(forms.Form):
         filters = sorted(
             (name, getattr(value, "slug", value)) for name, value in self.filters.items()
         )
-        # The rendered form too: a value that is not an option shows as "all", like no value.
-        return f"{self.is_bound}:{self.has_ignored_values}:{urlencode(filters)}"
+        # The rendered form too: a value that is not an option shows as "all", like no value,
+        # and the search box shows the text as typed.
+        typed = urlencode({"q": self.data.get("q", "")})
+        return f"{self.is_bound}:{self.has_ignored_values}:{urlencode(filters)}:{typed}"
+
+    @property
+    def filter_fields(self):
+        """The fields folded under "Filters", everything but the search box."""
+        return [field for field in self if field.name != "q"]
+
+    @property
+    def active_filter_count(self):
+        return len(self.filters.keys() - {"q"})
 
     @property
     def has_ignored_values(self):
         return self.is_bound and bool(self.errors)
+
+    def sessions(self, published):
+        """The sessions to show, with their people: the filters narrow the query, the
+        search text its result (see SessionQuerySet.search)."""
+        sessions = self.apply(published)
+        if text := self.filters.get("q"):
+            return sessions.search(text)
+        return sessions.with_people()
 
     def apply(self, sessions):
         filters = self.filters

@@ -1,6 +1,7 @@
 """The programme: rooms, tracks, sessions and the people who speak, chair or moderate them."""
 
 import datetime
+import html
 from zoneinfo import ZoneInfo
 
 from django import forms
@@ -12,12 +13,14 @@ from django.db.models import Prefetch, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
+from django.utils.html import strip_tags
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 
 from efus_conf.html import sanitise_html
 from efus_conf.models import Conference
+from efus_conf.text import fold
 
 # The conference happens in Brussels: times are entered, stored for display and shown there.
 CONFERENCE_TZ = ZoneInfo("Europe/Brussels")
@@ -191,6 +194,25 @@ class SessionQuerySet(models.QuerySet):
         return self.select_related("room", "track").prefetch_related(
             Prefetch("people", queryset=people, to_attr="public_people")
         )
+
+    def search(self, text):
+        """The sessions, with their people, whose title, summary, description, people's
+        names and organisations, track, room or format contain every word of `text`, read in
+        the active language (English where a translation is missing), ignoring case and
+        accents. A list, in the queryset's order.
+
+        Matched in Python rather than by the database: SQLite and PostgreSQL fold accents
+        differently (PostgreSQL needs an extension, SQLite has nothing), and every text a
+        visitor sees, translated or not, is at hand once with_people() has read the sessions.
+        The programme has a few hundred sessions at most, all of which the unfiltered page
+        shows anyway; the query count stays that of with_people().
+        """
+        words = fold(text).split()
+        return [
+            session
+            for session in self.with_people()
+            if all(w in session.search_text for w in words)
+        ]
 
     def days(self):
         """The distinct Brussels calendar days that have sessions, in order."""
@@ -406,6 +428,25 @@ class Session(models.Model):
     @property
     def safe_description(self):
         return sanitise_html(self.description)
+
+    @cached_property
+    def search_text(self):
+        """Everything a visitor may search this session by, folded (see search())."""
+        people = [
+            text
+            for person in self.people_in_order
+            for text in (person.speaker.name, person.speaker.organisation)
+        ]
+        parts = [
+            self.title,
+            self.summary,
+            html.unescape(strip_tags(self.description)),
+            self.get_format_display(),
+            self.room.name,
+            self.track.name if self.track else "",
+            *people,
+        ]
+        return fold(" ".join(parts))
 
     @property
     def interpretation_labels(self):

@@ -33,6 +33,14 @@ class Day:
         return sum(len(slot.sessions) for slot in self.slots)
 
 
+class Days(list):
+    """The programme's days, in order."""
+
+    @property
+    def session_count(self):
+        return sum(day.session_count for day in self)
+
+
 def conference_days(conference=None):
     """The conference's calendar days, or the days that have sessions if none is set up."""
     conference = conference or Conference.objects.current()
@@ -44,7 +52,7 @@ def conference_days(conference=None):
 
 def group_by_day_and_slot(sessions):
     """Days, each with its time slots: sessions starting at the same time run in parallel."""
-    days = []
+    days = Days()
     sessions = sorted(sessions, key=lambda s: (s.start, s.room.order, s.room.name, s.pk))
     for date, day_sessions in groupby(sessions, key=lambda s: s.day):
         slots = []

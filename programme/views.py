@@ -37,7 +37,7 @@ def programme(request):
     form = ProgrammeFilterForm.from_query(request.GET, days=conference_days(conference))
     # Queried, and even built, only when the template's cached grid is missing.
     days = SimpleLazyObject(
-        lambda: group_by_day_and_slot(form.apply(Session.objects.published()).with_people())
+        lambda: group_by_day_and_slot(form.sessions(Session.objects.published()))
     )
     return render(request, "programme/programme.html", programme_context(form=form, days=days))
 
