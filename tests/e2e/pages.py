@@ -25,6 +25,7 @@ PUBLIC_PAGES = {
     "offline": "/{lang}/offline/",
     "programme": "/{lang}/programme/",
     "programme-filtered": "/{lang}/programme/?day=2024-03-22&track=prevention",
+    "programme-search": "/{lang}/programme/?q=akerstam#results",
     "session": "/{lang}/programme/" + SESSION + "/",
     "now": "/{lang}/programme/now/",
     "agenda": "/{lang}/programme/agenda/",
@@ -68,6 +69,11 @@ def star_sessions(page):
     page.reload()
 
 
+def open_the_filters(page):
+    """The programme's folded filters, opened."""
+    page.locator(".programme-filters summary").click()
+
+
 def submit_empty_newsletter_form(page):
     """The subscription form as it comes back with an error on every required field."""
     page.locator("main form.newsletter-form button[type=submit]").click()
@@ -88,6 +94,7 @@ STATUS = {"not-found": 404}
 
 PREPARE = {
     "agenda": star_sessions,
+    "programme-filtered": open_the_filters,
     "newsletter-errors": submit_empty_newsletter_form,
     "newsletter-expired": submit_from_an_expired_page,
 }
