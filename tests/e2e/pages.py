@@ -12,7 +12,8 @@ WIDTHS = [375, 1280]
 # Demo content the addresses name.
 SESSION = "local-strategies-drug-violence"
 SPEAKER = "amelie-roussanne"
-STARRED = ["opening-plenary", SESSION, "closing-plenary"]
+# Two of them at the same time, so My agenda shows a clash.
+STARRED = ["opening-plenary", SESSION, "ports-logistics-organised-crime", "closing-plenary"]
 
 # name -> address pattern: "{lang}" is each language code, other fields come from the
 # database (DEMO_VALUES), since they depend on the rows the demo created.
