@@ -86,7 +86,7 @@ def test_search_results_are_counted_in_a_status_region(client):
 def test_search_with_no_result_says_so(client):
     SessionFactory(title_en="Other")
     html = client.get("/fr/programme/", {"q": "zzz"}).content.decode()
-    assert "Aucune session ne correspond" in html
+    assert "Aucune session ne correspond à « zzz »" in html
 
 
 def test_search_box_keeps_the_text_typed(client):
