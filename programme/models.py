@@ -211,7 +211,7 @@ class SessionQuerySet(models.QuerySet):
         return [
             session
             for session in self.with_people()
-            if all(w in session.search_text for w in words)
+            if all(word in session.search_text for word in words)
         ]
 
     def days(self):
