@@ -6,7 +6,6 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 
 from efus_conf import images
-from efus_conf.login_throttle import ThrottledAdminAuthenticationForm
 from efus_conf.models import Conference, Page, Partner, UsefulLink
 
 # Logos show at most a few hundred pixels wide in the footer; this leaves room for sharp screens.
@@ -15,7 +14,6 @@ LOGO_MAX_SIDE = 1200
 admin.site.site_header = _("Security, Democracy & Cities: administration")
 admin.site.site_title = _("Conference administration")
 admin.site.index_title = _("Conference content")
-admin.site.login_form = ThrottledAdminAuthenticationForm
 
 
 @admin.register(Conference)
