@@ -229,12 +229,13 @@ def request(port, method, path, *, body=None, headers=None, timeout=60, connect_
 class Client:
     """One visitor: its own cookies (Secure cookies too, since the test talks plain HTTP)."""
 
-    def __init__(self, port):
+    def __init__(self, port, *, headers=None):
         self.port = port
         self.cookies = {}
+        self.extra_headers = headers or {}
 
     def _headers(self, extra=None):
-        headers = {"Accept-Language": "en"}
+        headers = {"Accept-Language": "en"} | self.extra_headers
         if self.cookies:
             headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
         return headers | (extra or {})
