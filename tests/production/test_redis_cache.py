@@ -1,4 +1,4 @@
-"""The page cache and the sign-in throttle on a real Redis server, when the machine has one."""
+"""The page cache on a real Redis server, when the machine has one."""
 
 import socket
 import subprocess
