@@ -10,8 +10,10 @@ from pathlib import Path
 import django
 import polib
 import pytest
+from axes.models import AccessAttempt
 from django.conf import settings
 from django.contrib.auth.models import Group
+from django.utils import timezone
 
 DJANGO = Path(django.__file__).parent
 LANGUAGES = [code for code, _name in settings.LANGUAGES if code != settings.LANGUAGE_CODE]
@@ -105,3 +107,27 @@ def test_the_admin_scripts_catalogue_has_every_string_django_lacks(client, edito
         msgid for msgid in lacking(language, "djangojs") if json.dumps(msgid) not in catalogue
     ]
     assert untranslated == []
+
+
+@pytest.mark.parametrize(
+    ("language", "translated"),
+    [("fr", ["Tentatives de connexion", "Adresse IP"]), ("nl", ["Aanmeldpogingen", "IP-adres"])],
+)
+def test_the_sign_in_attempts_page_is_translated(client, django_user_model, language, translated):
+    client.force_login(django_user_model.objects.create_superuser("root", "r@example.org", None))
+    AccessAttempt.objects.create(
+        username="organiser",
+        ip_address="192.0.2.1",
+        user_agent="",
+        get_data="",
+        post_data="",
+        http_accept="",
+        path_info="/admin/login/",
+        failures_since_start=5,
+        attempt_time=timezone.now(),
+    )
+    response = client.get("/admin/axes/accessattempt/", headers={"accept-language": language})
+    text = visible_text(response.content.decode())
+    assert all(words in text for words in translated)
+    assert "Access attempts" not in text
+    assert "IP Address" not in text
