@@ -14,7 +14,12 @@ WORKERS = 3
 @pytest.fixture(scope="module")
 def port(tmp_path_factory):
     folder = tmp_path_factory.mktemp("limits-site")
-    with running_site(folder, workers=WORKERS, DJANGO_BEHIND_PROXY="1") as url:
+    # Its own SQLite file whatever DATABASE_URL says, like the load tests: in the PostgreSQL
+    # run, the session's production site already holds that database's organiser.
+    database = f"sqlite:///{folder / 'site.sqlite3'}"
+    with running_site(
+        folder, workers=WORKERS, DJANGO_BEHIND_PROXY="1", DATABASE_URL=database
+    ) as url:
         yield urllib.parse.urlsplit(url).port
 
 
