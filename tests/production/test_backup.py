@@ -5,7 +5,11 @@ import re
 import urllib.request
 
 import pytest
+from django.conf import settings
 
+from efus_conf.backups import create_backup, restore_backup
+from newsletter.models import Subscriber
+from tests.factories import SubscriberFactory
 from tests.gunicorn_site import manage, production_env, running_site, serving
 
 PAGES = ["/en/", "/fr/programme/", "/nl/speakers/"]
@@ -92,3 +96,20 @@ def test_backup_keeps_the_newest_archives_only(tmp_path, source):
         "efus-backup-2024-01-02T00-00-00Z.tar.gz",
         newest.rsplit("/", 1)[1],
     ]
+
+
+@pytest.mark.skipif(
+    settings.DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql",
+    reason="runs in the PostgreSQL run (bin/with-postgres)",
+)
+def test_a_postgresql_backup_brings_back_deleted_rows_and_files(transactional_db, tmp_path):
+    SubscriberFactory(email="kept@example.org")
+    photo = settings.MEDIA_ROOT / "speakers" / "kept.jpg"
+    photo.parent.mkdir(parents=True)
+    photo.write_bytes(b"photo")
+    archive = create_backup(tmp_path)
+    Subscriber.objects.all().delete()
+    photo.unlink()
+    restore_backup(archive)
+    assert Subscriber.objects.get().email == "kept@example.org"
+    assert photo.read_bytes() == b"photo"
