@@ -2,6 +2,7 @@
 behind a proxy that names the client in X-Forwarded-For. Every worker counts together."""
 
 import urllib.parse
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
@@ -72,6 +73,17 @@ def test_the_newsletter_address_limit_does_not_multiply_by_the_number_of_workers
         for visit in range(3 + 2 * WORKERS)
     ]
     assert answers == [302] * 3 + [429] * (2 * WORKERS)
+
+
+def test_concurrent_submissions_of_one_address_are_counted_exactly(port):
+    with ThreadPoolExecutor(max_workers=12) as pool:
+        answers = list(
+            pool.map(
+                lambda visit: subscribe(port, f"198.18.0.{visit}", "rush@example.org").status,
+                range(12),
+            )
+        )
+    assert sorted(answers) == [302] * 3 + [429] * 9
 
 
 def test_the_newsletter_client_limit_does_not_multiply_by_the_number_of_workers(port):
