@@ -6,6 +6,8 @@ from programme.models import SessionSpeaker
 
 from .conftest import SessionFactory, SpeakerFactory, brussels
 
+pytestmark = pytest.mark.database
+
 
 @pytest.fixture
 def speaker(conference):

@@ -7,7 +7,7 @@ from speakers import photos
 from tests.speakers import images
 from tests.speakers.factories import SpeakerFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.database]
 
 LANGUAGES = ["en", "fr", "nl"]
 ROLES = {
