@@ -98,6 +98,7 @@ def test_backup_keeps_the_newest_archives_only(tmp_path, source):
     ]
 
 
+@pytest.mark.database
 @pytest.mark.skipif(
     settings.DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql",
     reason="runs in the PostgreSQL run (bin/with-postgres)",

@@ -5,6 +5,8 @@ from axes.models import AccessAttempt
 from django.core.management import call_command
 from django.test import Client
 
+pytestmark = pytest.mark.database
+
 PAUSED = "Too many failed sign-in attempts"
 
 
