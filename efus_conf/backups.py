@@ -34,7 +34,8 @@ def create_backup(folder, *, keep=0):
     With `keep`, only that many of the newest archives in `folder` are kept.
     """
     folder = Path(folder)
-    folder.mkdir(parents=True, exist_ok=True)
+    # The archives hold every subscriber's address and consent record: owner only.
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
     now = datetime.datetime.now(datetime.UTC)
     archive = folder / f"{ARCHIVE_PREFIX}{now:%Y-%m-%dT%H-%M-%SZ}.tar.gz"
     with tempfile.TemporaryDirectory() as scratch:
@@ -46,6 +47,7 @@ def create_backup(folder, *, keep=0):
         # Written under a temporary name, so that an interrupted run never leaves an archive
         # that looks complete.
         partial = archive.with_name(f".{archive.name}.partial")
+        partial.touch(mode=0o600)
         with tarfile.open(partial, "w:gz") as tar:
             tar.add(manifest, MANIFEST)
             tar.add(database_file, database_file.name)
@@ -59,7 +61,8 @@ def create_backup(folder, *, keep=0):
 
 
 def restore_backup(archive):
-    """Replace the database and the media folder with the contents of `archive`."""
+    """Replace the database with the one in `archive` and put its media files back (files
+    added since stay, unused)."""
     with tempfile.TemporaryDirectory() as scratch, tarfile.open(archive, "r:gz") as tar:
         # The "data" filter refuses absolute paths, links out of the folder and device files.
         tar.extractall(scratch, filter="data")

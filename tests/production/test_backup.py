@@ -3,6 +3,7 @@ and subscribers."""
 
 import re
 import urllib.request
+from pathlib import Path
 
 import pytest
 from django.conf import settings
@@ -62,6 +63,7 @@ def test_a_backup_of_the_running_site_restores_into_an_empty_directory(tmp_path,
         before = snapshot(url)
     archive = backup.stdout.strip()
     assert re.search(r"efus-backup-\d{4}-\d\d-\d\dT\d\d-\d\d-\d\dZ\.tar\.gz$", archive)
+    assert Path(archive).stat().st_mode & 0o077 == 0  # Subscribers' data: owner only.
 
     restored = tmp_path / "restored"
     restored.mkdir()
