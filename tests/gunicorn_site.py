@@ -49,19 +49,21 @@ def manage(env, *args):
 
 
 @contextlib.contextmanager
-def running_site(folder, *, workers=2, **overrides):
-    """Migrate, load the demo and a superuser (organiser / pw-123456!), serve, yield the URL."""
+def running_site(folder, *, workers=2, access_log="/dev/null", **overrides):
+    """Migrate, load the demo and a superuser (organiser / pw-123456!), serve, yield the URL.
+
+    `overrides` are environment variables; `access_log` a file for gunicorn's access lines."""
     env = production_env(folder, **overrides)
     manage(env, "migrate", "--noinput")
     manage(env, "loaddemo")
     manage(env, "createsuperuser", "--noinput", "--username", "organiser", "--email", "o@x.org")
     manage(env, "shell", "-c", SET_PASSWORD)
-    with serving(env, workers=workers) as url:
+    with serving(env, workers=workers, access_log=access_log) as url:
         yield url
 
 
 @contextlib.contextmanager
-def serving(env, *, workers=2):
+def serving(env, *, workers=2, access_log="/dev/null"):
     """Serve the site `env` describes, as it is, with gunicorn; yield the URL."""
     port = free_port()
     env = env | {"GUNICORN_BIND": f"127.0.0.1:{port}", "GUNICORN_WORKERS": str(workers)}
@@ -73,7 +75,7 @@ def serving(env, *, workers=2):
             "-c",
             "gunicorn.conf.py",
             "--access-logfile",
-            "/dev/null",
+            str(access_log),
         ],
         cwd=ROOT,
         env=env,

@@ -260,14 +260,22 @@ class Client:
                 {
                     "Content-Type": "application/x-www-form-urlencoded",
                     "Origin": f"http://{HOST}:{self.port}",
+                    "Sec-Fetch-Site": "same-origin",
                 }
             ),
         )
         self._keep_cookies(response)
         return response
 
+    def open_form(self, path):
+        """GET a page with the newsletter form, as a visitor does before sending it."""
+        page = self.get(path)
+        if page.status != 200 or 'class="newsletter-form' not in page.text:
+            raise AssertionError(f"GET {path}: {page.status}, no newsletter form")
+
     def csrf_token(self, path):
-        """GET a page with a form and return its CSRF token (the cookie is kept)."""
+        """GET a page with a token-protected form (the admin's sign-in) and return its CSRF
+        token; the cookie is kept."""
         page = self.get(path)
         match = CSRF_INPUT.search(page.text)
         if page.status != 200 or not match or "csrftoken" not in self.cookies:
