@@ -1,9 +1,68 @@
-"""Factories for the tests: one module, so that every model has one way to be built."""
+"""The factories every test builds its objects with."""
+
+import datetime
 
 import factory
 from django.utils import timezone
 
 from newsletter.models import Subscriber
+from programme.models import CONFERENCE_TZ, Room, Session, SessionSpeaker, Track
+from speakers.models import Speaker
+
+
+def brussels(day, hour, minute=0):
+    """An aware time in March 2024, Brussels time (the demo conference's month)."""
+    return datetime.datetime(2024, 3, day, hour, minute, tzinfo=CONFERENCE_TZ)
+
+
+class SpeakerFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Speaker
+
+    name = factory.Sequence(lambda n: f"Test Speaker {n}")
+    slug = factory.Sequence(lambda n: f"test-speaker-{n}")
+    role_en = "Deputy Mayor for Public Safety"
+    role_fr = "Adjointe au maire chargée de la sécurité"
+    role_nl = "Schepen van Veiligheid"
+    organisation_en = "City of Lindenhaven"
+    country = "DE"
+    published = True
+
+
+class RoomFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Room
+
+    name_en = factory.Sequence(lambda n: f"Room {n}")
+
+
+class TrackFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Track
+
+    name_en = factory.Sequence(lambda n: f"Track {n}")
+    slug = factory.Sequence(lambda n: f"track-{n}")
+    colour = "#123456"
+
+
+class SessionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Session
+
+    title_en = factory.Sequence(lambda n: f"Session {n}")
+    slug = factory.Sequence(lambda n: f"session-{n}")
+    start = factory.LazyFunction(lambda: brussels(20, 10))
+    end = factory.LazyAttribute(lambda s: s.start + datetime.timedelta(hours=1))
+    room = factory.SubFactory(RoomFactory)
+    published = True
+
+
+class SessionSpeakerFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = SessionSpeaker
+
+    session = factory.SubFactory(SessionFactory)
+    speaker = factory.SubFactory(SpeakerFactory)
 
 
 class SubscriberFactory(factory.django.DjangoModelFactory):

@@ -8,8 +8,8 @@ from PIL import Image
 
 from efus_conf import images as images_module
 from speakers import photos
+from tests.factories import SpeakerFactory
 from tests.speakers import images
-from tests.speakers.factories import SpeakerFactory
 
 
 def stored_image(name):
