@@ -81,5 +81,5 @@ def migrated_data(db):
     import_module("efus_conf.migrations.0002_organiser_roles").create_roles(apps, editor)
     import_module("newsletter.migrations.0002_privacy_notice").create_privacy_notice(apps, editor)
     import_module(
-        "newsletter.migrations.0004_communications_see_mails"
+        "newsletter.migrations.0005_communications_see_mails"
     ).let_communications_see_mails(apps, editor)

@@ -66,13 +66,18 @@ class SessionSpeakerFactory(factory.django.DjangoModelFactory):
 
 
 class SubscriberFactory(factory.django.DjangoModelFactory):
+    """A subscriber who confirmed, with the consent record a real subscription leaves."""
+
     class Meta:
         model = Subscriber
 
-    email = factory.Sequence(lambda n: f"subscriber{n}@example.org")
-    language = "en"
-    status = Subscriber.Status.PENDING
+    email = factory.Sequence(lambda n: f"subscriber-{n}@example.org")
+    status = Subscriber.Status.CONFIRMED
     consented_at = factory.LazyFunction(timezone.now)
-    consent_page = "/en/"
     consent_language = "en"
     consent_wording_version = "test"
+    confirmed_at = factory.LazyAttribute(
+        lambda subscriber: (
+            subscriber.consented_at if subscriber.status == Subscriber.Status.CONFIRMED else None
+        )
+    )

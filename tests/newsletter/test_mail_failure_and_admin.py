@@ -99,7 +99,7 @@ def test_csv_export_lists_confirmed_subscribers_with_formulas_defused(client, db
         },
     )
     assert response["Content-Type"].startswith("text/csv")
-    rows = list(csv.reader(io.StringIO(response.content.decode())))
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
     assert rows[0] == ["email", "name", "language", "confirmed_at"]
     assert sorted(row[:3] for row in rows[1:]) == [
         ["a@example.org", "Ana", "en"],
@@ -170,7 +170,7 @@ def test_demo_privacy_notice_is_in_the_footer_in_every_language(client, demo):
 
 
 def test_subscriber_page_shows_each_mail_with_its_state_and_error(client, db, organiser):
-    subscriber = SubscriberFactory(email="state@example.org")
+    subscriber = SubscriberFactory(email="state@example.org", status=Subscriber.Status.PENDING)
     subscriber.mails.create(
         kind=Mail.Kind.CONFIRMATION,
         status=Mail.Status.RETRYING,
@@ -200,7 +200,7 @@ def test_the_queue_s_task_rows_are_not_in_the_admin(client, db, organiser):
 def test_admin_retry_sends_a_mail_whose_worker_died_while_sending_it(
     client, smtp, mail_worker, organiser
 ):
-    subscriber = SubscriberFactory(email="stuck@example.org")
+    subscriber = SubscriberFactory(email="stuck@example.org", status=Subscriber.Status.PENDING)
     queued = services.queue_mail(subscriber=subscriber, kind=Mail.Kind.CONFIRMATION)
     # A worker claimed the task and was killed: the task stays running, the mail queued.
     DBTaskResult.objects.update(status=TaskResultStatus.RUNNING)

@@ -18,6 +18,7 @@ from tests.newsletter.conftest import form_data
 # The queue's rows are written in the subscriber's transaction and claimed with row locks.
 pytestmark = pytest.mark.database
 
+PENDING = Subscriber.Status.PENDING
 LONG_SITE_URL = "https://" + "a" * 50 + "." + "b" * 49 + ".example.org"
 
 
@@ -83,7 +84,7 @@ def test_refusing_mail_server_is_retried_and_the_mail_goes_once_it_accepts(
 
 
 def test_mail_for_someone_unsubscribed_since_is_cancelled(db, smtp, mail_worker):
-    subscriber = SubscriberFactory()
+    subscriber = SubscriberFactory(status=Subscriber.Status.PENDING)
     queued = services.queue_mail(subscriber=subscriber, kind=Mail.Kind.CONFIRMATION)
     services.unsubscribe(subscriber=subscriber, one_click=True)
     mail_worker()
@@ -97,7 +98,7 @@ def test_list_unsubscribe_headers_are_written_literally_for_a_long_address(
 ):
     settings.SITE_URL = LONG_SITE_URL
     assert len(LONG_SITE_URL) == 120
-    services.queue_mail(subscriber=SubscriberFactory(), kind=Mail.Kind.CONFIRMATION)
+    services.queue_mail(subscriber=SubscriberFactory(status=PENDING), kind=Mail.Kind.CONFIRMATION)
     mail_worker()
     [raw] = smtp.raw
     headers = raw.split(b"\r\n\r\n", 1)[0].decode("ascii") + "\r\n"
@@ -123,7 +124,7 @@ def test_sender_name_is_in_the_subscriber_language_and_message_id_on_the_site_do
 ):
     settings.SITE_URL = "https://conference.efus.eu"
     services.queue_mail(
-        subscriber=SubscriberFactory(language=language), kind=Mail.Kind.CONFIRMATION
+        subscriber=SubscriberFactory(language=language, status=PENDING), kind=Mail.Kind.CONFIRMATION
     )
     mail_worker()
     [raw] = smtp.raw

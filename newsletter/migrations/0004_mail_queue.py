@@ -27,7 +27,7 @@ def failures_become_failed_mails(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('newsletter', '0002_privacy_notice'),
+        ('newsletter', '0003_rate_limit_counters'),
     ]
 
     operations = [

@@ -27,7 +27,7 @@ def let_communications_see_mails(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [
         ("efus_conf", "0002_organiser_roles"),
-        ("newsletter", "0003_mail_queue"),
+        ("newsletter", "0004_mail_queue"),
     ]
 
     operations = [migrations.RunPython(let_communications_see_mails, migrations.RunPython.noop)]
