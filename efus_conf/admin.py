@@ -1,8 +1,8 @@
 from django.contrib import admin
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.admin import TabbedTranslationAdmin
 
+from efus_conf.admin_base import ContentAdmin
 from efus_conf.login_throttle import ThrottledAdminAuthenticationForm
 from efus_conf.models import Conference, Page, Partner, UsefulLink
 
@@ -13,7 +13,7 @@ admin.site.login_form = ThrottledAdminAuthenticationForm
 
 
 @admin.register(Conference)
-class ConferenceAdmin(TabbedTranslationAdmin):
+class ConferenceAdmin(ContentAdmin):
     list_display = ["name", "start_date", "end_date", "city"]
     fieldsets = [
         (None, {"fields": ["name", "short_name", "tagline", "speakers_heading"]}),
@@ -52,7 +52,7 @@ class ConferenceAdmin(TabbedTranslationAdmin):
 
 
 @admin.register(Partner)
-class PartnerAdmin(TabbedTranslationAdmin):
+class PartnerAdmin(ContentAdmin):
     list_display = ["logo_thumbnail", "name", "role", "order"]
     list_display_links = ["logo_thumbnail", "name"]
     list_editable = ["order"]
@@ -67,7 +67,7 @@ class PartnerAdmin(TabbedTranslationAdmin):
 
 
 @admin.register(Page)
-class PageAdmin(TabbedTranslationAdmin):
+class PageAdmin(ContentAdmin):
     list_display = ["title", "slug", "placement", "order", "published", "updated_at"]
     list_editable = ["placement", "order", "published"]
     list_filter = ["placement", "published"]
@@ -76,7 +76,7 @@ class PageAdmin(TabbedTranslationAdmin):
 
 
 @admin.register(UsefulLink)
-class UsefulLinkAdmin(TabbedTranslationAdmin):
+class UsefulLinkAdmin(ContentAdmin):
     list_display = ["title", "url", "order"]
     list_editable = ["order"]
     search_fields = ["title", "url"]

@@ -5,21 +5,21 @@ from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
-from modeltranslation.admin import TabbedTranslationAdmin
 
+from efus_conf.admin_base import ContentAdmin
 from programme.models import CONFERENCE_TZ, Room, Session, SessionSpeaker, Track
 from programme.schedule import conference_days
 
 
 @admin.register(Room)
-class RoomAdmin(TabbedTranslationAdmin):
+class RoomAdmin(ContentAdmin):
     list_display = ["name", "location", "capacity", "order"]
     list_editable = ["order"]
     search_fields = ["name_en", "name_fr", "name_nl"]
 
 
 @admin.register(Track)
-class TrackAdmin(TabbedTranslationAdmin):
+class TrackAdmin(ContentAdmin):
     list_display = ["swatch", "name", "slug", "order"]
     list_display_links = ["swatch", "name"]
     list_editable = ["order"]
@@ -64,7 +64,7 @@ class SessionSpeakerInline(admin.TabularInline):
 
 
 @admin.register(Session)
-class SessionAdmin(TabbedTranslationAdmin):
+class SessionAdmin(ContentAdmin):
     list_display = ["title", "start_display", "room", "format", "speaker_names", "published"]
     list_filter = [DayListFilter, "room", "track", "format", "published"]
     list_select_related = ["room", "track"]

@@ -269,7 +269,8 @@ class Session(models.Model):
         blank=True,
         help_text=_("For sessions with limited places, such as field visits."),
     )
-    published = models.BooleanField(_("published"), default=True)
+    # Drafts first: a new session is seen only by organisers (preview) until it is published.
+    published = models.BooleanField(_("published"), default=False)
     speakers = models.ManyToManyField(
         "speakers.Speaker",
         through="SessionSpeaker",
@@ -299,6 +300,11 @@ class Session(models.Model):
             ),
         ]
         indexes = [models.Index(fields=["start", "end"], name="session_start_end")]
+        permissions = [
+            ("import_session", _("Can import the programme")),
+            ("export_session", _("Can export the programme")),
+            ("preview_session", _("Can preview an unpublished session")),
+        ]
 
     def __str__(self):
         return self.title

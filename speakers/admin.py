@@ -2,15 +2,15 @@ from django.contrib import admin
 from django.core.files.uploadedfile import UploadedFile
 from django.template.loader import render_to_string
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.admin import TabbedTranslationAdmin
 
+from efus_conf.admin_base import ContentAdmin
 from speakers import photos
 from speakers.forms import SpeakerAdminForm
 from speakers.models import Speaker
 
 
 @admin.register(Speaker)
-class SpeakerAdmin(TabbedTranslationAdmin):
+class SpeakerAdmin(ContentAdmin):
     form = SpeakerAdminForm
     list_display = [
         "thumbnail",

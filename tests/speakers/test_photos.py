@@ -7,8 +7,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
 from speakers import photos
+from tests.factories import SpeakerFactory
 from tests.speakers import images
-from tests.speakers.factories import SpeakerFactory
 
 
 def stored_image(name):

@@ -1,0 +1,55 @@
+"""The one place where tests build conference content (factory_boy)."""
+
+import datetime
+
+import factory
+
+from programme.models import CONFERENCE_TZ, Room, Session, Track
+from speakers.models import Speaker
+
+
+def brussels(day, hour, minute=0):
+    """An aware moment in March 2024, Brussels time (the conference's month)."""
+    return datetime.datetime(2024, 3, day, hour, minute, tzinfo=CONFERENCE_TZ)
+
+
+class SpeakerFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Speaker
+
+    name = factory.Sequence(lambda n: f"Test Speaker {n}")
+    slug = factory.Sequence(lambda n: f"test-speaker-{n}")
+    role_en = "Deputy Mayor for Public Safety"
+    role_fr = "Adjointe au maire chargée de la sécurité"
+    role_nl = "Schepen van Veiligheid"
+    organisation_en = "City of Lindenhaven"
+    country = "DE"
+    published = True
+
+
+class RoomFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Room
+
+    name_en = factory.Sequence(lambda n: f"Room {n}")
+
+
+class TrackFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Track
+
+    name_en = factory.Sequence(lambda n: f"Track {n}")
+    slug = factory.Sequence(lambda n: f"track-{n}")
+    colour = "#123456"
+
+
+class SessionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Session
+
+    title_en = factory.Sequence(lambda n: f"Session {n}")
+    slug = factory.Sequence(lambda n: f"session-{n}")
+    start = factory.LazyFunction(lambda: brussels(20, 10))
+    end = factory.LazyAttribute(lambda s: s.start + datetime.timedelta(hours=1))
+    room = factory.SubFactory(RoomFactory)
+    published = True
