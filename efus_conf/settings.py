@@ -211,6 +211,11 @@ JQUERY_UI_URL = "vendor/jquery-ui/jquery-ui.min.js"
 # their own (view/change on the historical models), given to content editors only.
 SIMPLE_HISTORY_ENFORCE_HISTORY_MODEL_PERMISSIONS = True
 
+# Spreadsheet import and export (efus_conf/spreadsheets.py) need permissions of their own,
+# "import_<model>" and "export_<model>", given to content editors only.
+IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "import"
+IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "export"
+
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "static"]

@@ -7,7 +7,9 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from efus_conf.admin_base import ContentAdmin
+from efus_conf.spreadsheets import SpreadsheetAdminMixin
 from programme.models import CONFERENCE_TZ, Room, Session, SessionSpeaker, Track
+from programme.resources import SessionResource
 from programme.schedule import conference_days
 
 
@@ -64,7 +66,8 @@ class SessionSpeakerInline(admin.TabularInline):
 
 
 @admin.register(Session)
-class SessionAdmin(ContentAdmin):
+class SessionAdmin(SpreadsheetAdminMixin, ContentAdmin):
+    resource_classes = [SessionResource]
     list_display = ["title", "start_display", "room", "format", "speaker_names", "published"]
     list_filter = [DayListFilter, "room", "track", "format", "published"]
     list_select_related = ["room", "track"]

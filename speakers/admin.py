@@ -4,13 +4,16 @@ from django.template.loader import render_to_string
 from django.utils.translation import gettext_lazy as _
 
 from efus_conf.admin_base import ContentAdmin
+from efus_conf.spreadsheets import SpreadsheetAdminMixin
 from speakers import photos
 from speakers.forms import SpeakerAdminForm
 from speakers.models import Speaker
+from speakers.resources import SpeakerResource
 
 
 @admin.register(Speaker)
-class SpeakerAdmin(ContentAdmin):
+class SpeakerAdmin(SpreadsheetAdminMixin, ContentAdmin):
+    resource_classes = [SpeakerResource]
     form = SpeakerAdminForm
     list_display = [
         "thumbnail",
