@@ -1,5 +1,8 @@
+from functools import partial
+
 from django import forms
 from django.contrib import admin, messages
+from django.urls import path
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html
@@ -8,6 +11,7 @@ from django.utils.translation import ngettext
 
 from efus_conf.admin_base import ContentAdmin
 from efus_conf.spreadsheets import SpreadsheetAdminMixin
+from programme.admin_views import import_schedule_view
 from programme.models import CONFERENCE_TZ, Room, Session, SessionSpeaker, Track
 from programme.resources import SessionResource
 from programme.schedule import conference_days
@@ -68,6 +72,7 @@ class SessionSpeakerInline(admin.TabularInline):
 @admin.register(Session)
 class SessionAdmin(SpreadsheetAdminMixin, ContentAdmin):
     resource_classes = [SessionResource]
+    change_list_template = "admin/programme/session/change_list.html"
     list_display = ["title", "start_display", "room", "format", "speaker_names", "published"]
     list_filter = [DayListFilter, "room", "track", "format", "published"]
     list_select_related = ["room", "track"]
@@ -91,6 +96,13 @@ class SessionAdmin(SpreadsheetAdminMixin, ContentAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("people__speaker")
+
+    def get_urls(self):
+        view = self.admin_site.admin_view(partial(import_schedule_view, model_admin=self))
+        return [
+            path("import-schedule/", view, name="programme_session_import_schedule"),
+            *super().get_urls(),
+        ]
 
     @admin.display(description=_("start (Brussels time)"), ordering="start")
     def start_display(self, session):

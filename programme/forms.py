@@ -1,6 +1,7 @@
 from urllib.parse import urlencode
 
 from django import forms
+from django.conf import settings
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
@@ -75,3 +76,29 @@ class ProgrammeFilterForm(forms.Form):
         if "language" in filters:
             sessions = sessions.in_language(filters["language"])
         return sessions
+
+
+class ScheduleImportForm(forms.Form):
+    """The first step of a schedule import: the file and how to bring it in."""
+
+    schedule = forms.FileField(
+        label=_("Schedule file"),
+        help_text=_("A frab or c3voc schedule.xml or schedule.json, e.g. exported by pretalx."),
+    )
+    language = forms.ChoiceField(
+        label=_("Language of the texts in the file"), choices=settings.LANGUAGES
+    )
+    publish = forms.BooleanField(
+        label=_("Publish the imported sessions and speakers"),
+        required=False,
+        help_text=_("Otherwise new sessions and speakers are drafts, to be checked first."),
+    )
+
+
+class ScheduleConfirmForm(forms.Form):
+    """The second step: the file kept from the first step, imported for real."""
+
+    # The name of a file written by the first step in the temporary folder, and nothing else.
+    stored = forms.RegexField(regex=r"^tmp[a-z0-9_]+$", widget=forms.HiddenInput)
+    language = forms.ChoiceField(choices=settings.LANGUAGES, widget=forms.HiddenInput)
+    publish = forms.BooleanField(required=False, widget=forms.HiddenInput)

@@ -277,6 +277,14 @@ class Session(models.Model):
         verbose_name=_("people"),
         related_name="sessions",
     )
+    guid = models.UUIDField(
+        _("schedule identifier"),
+        null=True,
+        blank=True,
+        unique=True,
+        editable=False,
+        help_text=_("The guid of the imported schedule's event, matched on a new import."),
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("last updated"), auto_now=True)
     sequence = models.PositiveIntegerField(

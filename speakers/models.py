@@ -103,6 +103,14 @@ class Speaker(models.Model):
     featured_order = models.PositiveSmallIntegerField(
         _("homepage order"), default=0, help_text=_("Featured speakers appear from low to high.")
     )
+    guid = models.UUIDField(
+        _("schedule identifier"),
+        null=True,
+        blank=True,
+        unique=True,
+        editable=False,
+        help_text=_("The guid of the imported schedule's person, matched on a new import."),
+    )
     # Drafts first: a new speaker is seen only by organisers (preview) until published.
     published = models.BooleanField(_("published"), default=False)
 

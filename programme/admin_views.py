@@ -1,0 +1,63 @@
+"""The admin's schedule import: upload, preview of every change, then the import itself."""
+
+import os
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.core.files.base import ContentFile
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+from import_export.tmp_storages import TempFolderStorage
+
+from programme.exports import host_of
+from programme.forms import ScheduleConfirmForm, ScheduleImportForm
+from programme.schedule_import import ScheduleError, import_schedule, read_schedule
+
+
+def import_schedule_view(request, model_admin):
+    """Import a frab/c3voc schedule: the first POST previews, the confirmation imports."""
+    if not request.user.has_perm("programme.import_session"):
+        raise PermissionDenied
+    context = {**model_admin.admin_site.each_context(request), "opts": model_admin.model._meta}
+    if "stored" in request.POST:
+        return confirm(request, context)
+    form = ScheduleImportForm(request.POST or None, request.FILES or None)
+    if form.is_valid():
+        try:
+            schedule = read_schedule(form.cleaned_data["schedule"])
+        except ScheduleError as error:
+            form.add_error("schedule", str(error))
+        else:
+            options = {name: form.cleaned_data[name] for name in ("language", "publish")}
+            changes = import_schedule(schedule, commit=False, host=host_of(request), **options)
+            storage = TempFolderStorage(read_mode="rb")
+            form.cleaned_data["schedule"].seek(0)
+            storage.save(form.cleaned_data["schedule"].read())
+            confirm_form = ScheduleConfirmForm(
+                initial={"stored": os.path.basename(storage.name), **options}
+            )
+            context.update(changes=changes, confirm_form=confirm_form)
+    context.update(form=form, title=_("Import a schedule"))
+    return TemplateResponse(request, "admin/programme/session/import_schedule.html", context)
+
+
+def confirm(request, context):
+    form = ScheduleConfirmForm(request.POST)
+    if not form.is_valid():
+        raise PermissionDenied
+    storage = TempFolderStorage(name=form.cleaned_data["stored"], read_mode="rb")
+    try:
+        schedule = read_schedule(ContentFile(storage.read()))
+    except (OSError, ScheduleError):
+        messages.error(request, _("The file to import is gone; please upload it again."))
+        return redirect("admin:programme_session_import_schedule")
+    options = {name: form.cleaned_data[name] for name in ("language", "publish")}
+    changes = import_schedule(schedule, commit=True, host=host_of(request), **options)
+    storage.remove()
+    counts = {action: sum(c.action == action for c in changes) for action in ("create", "update")}
+    messages.success(
+        request,
+        _("Schedule imported: %(create)d created, %(update)d updated.") % counts,
+    )
+    return redirect("admin:programme_session_changelist")
