@@ -5,10 +5,16 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.views.generic import RedirectView
 
-from efus_conf import media, views
+from efus_conf import admin_views, media, views
 from efus_conf.sitemaps import sitemaps
 
 urlpatterns = [
+    # Before the admin's own addresses, which would take it for an app's.
+    path(
+        "admin/translations/",
+        admin.site.admin_view(admin_views.translations),
+        name="admin-translations",
+    ),
     path("admin/", admin.site.urls),
     path("healthz", views.healthz, name="healthz"),
     path("favicon.ico", RedirectView.as_view(url=settings.STATIC_URL + "img/favicon.svg")),

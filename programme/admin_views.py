@@ -1,15 +1,12 @@
 """The admin's schedule import: upload, preview of every change, then the import itself."""
 
-import os
-
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.core.files.base import ContentFile
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
-from import_export.tmp_storages import TempFolderStorage
 
+from efus_conf import uploads
 from programme.exports import host_of
 from programme.forms import ScheduleConfirmForm, ScheduleImportForm
 from programme.schedule_import import ScheduleError, import_schedule, read_schedule
@@ -31,12 +28,8 @@ def import_schedule_view(request, model_admin):
         else:
             options = {name: form.cleaned_data[name] for name in ("language", "publish")}
             changes = import_schedule(schedule, commit=False, host=host_of(request), **options)
-            storage = TempFolderStorage(read_mode="rb")
-            form.cleaned_data["schedule"].seek(0)
-            storage.save(form.cleaned_data["schedule"].read())
-            confirm_form = ScheduleConfirmForm(
-                initial={"stored": os.path.basename(storage.name), **options}
-            )
+            stored = uploads.keep(form.cleaned_data["schedule"])
+            confirm_form = ScheduleConfirmForm(initial={"stored": stored, **options})
             context.update(changes=changes, confirm_form=confirm_form)
     context.update(form=form, title=_("Import a schedule"))
     return TemplateResponse(request, "admin/programme/session/import_schedule.html", context)
@@ -46,15 +39,15 @@ def confirm(request, context):
     form = ScheduleConfirmForm(request.POST)
     if not form.is_valid():
         raise PermissionDenied
-    storage = TempFolderStorage(name=form.cleaned_data["stored"], read_mode="rb")
+    stored = form.cleaned_data["stored"]
     try:
-        schedule = read_schedule(ContentFile(storage.read()))
+        schedule = read_schedule(uploads.kept(stored))
     except (OSError, ScheduleError):
         messages.error(request, _("The file to import is gone; please upload it again."))
         return redirect("admin:programme_session_import_schedule")
     options = {name: form.cleaned_data[name] for name in ("language", "publish")}
     changes = import_schedule(schedule, commit=True, host=host_of(request), **options)
-    storage.remove()
+    uploads.forget(stored)
     counts = {action: sum(c.action == action for c in changes) for action in ("create", "update")}
     messages.success(
         request,

@@ -5,6 +5,7 @@ from django.conf import settings
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
+from efus_conf.uploads import KeptFileField
 from programme.models import Language, Session, Track
 
 
@@ -98,7 +99,6 @@ class ScheduleImportForm(forms.Form):
 class ScheduleConfirmForm(forms.Form):
     """The second step: the file kept from the first step, imported for real."""
 
-    # The name of a file written by the first step in the temporary folder, and nothing else.
-    stored = forms.RegexField(regex=r"^tmp[a-z0-9_]+$", widget=forms.HiddenInput)
+    stored = KeptFileField()
     language = forms.ChoiceField(choices=settings.LANGUAGES, widget=forms.HiddenInput)
     publish = forms.BooleanField(required=False, widget=forms.HiddenInput)
