@@ -10,8 +10,10 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from efus_conf.admin_base import ContentAdmin
+from efus_conf.preview import preview_links
 from efus_conf.spreadsheets import SpreadsheetAdminMixin
 from programme.admin_views import import_schedule_view
+from programme.forms import SessionAdminForm
 from programme.models import CONFERENCE_TZ, Room, Session, SessionSpeaker, Track
 from programme.resources import SessionResource
 from programme.schedule import conference_days
@@ -72,6 +74,7 @@ class SessionSpeakerInline(admin.TabularInline):
 @admin.register(Session)
 class SessionAdmin(SpreadsheetAdminMixin, ContentAdmin):
     resource_classes = [SessionResource]
+    form = SessionAdminForm
     change_list_template = "admin/programme/session/change_list.html"
     list_display = ["title", "start_display", "room", "format", "speaker_names", "published"]
     list_filter = [DayListFilter, "room", "track", "format", "published"]
@@ -80,18 +83,21 @@ class SessionAdmin(SpreadsheetAdminMixin, ContentAdmin):
     prepopulated_fields = {"slug": ["title_en"]}
     inlines = [SessionSpeakerInline]
     actions = ["duplicate_sessions"]
-    readonly_fields = ["sequence", "created_at", "updated_at"]
+    readonly_fields = ["preview", "sequence", "created_at", "updated_at"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "summary", "description"]}),
         (
             _("When and where"),
-            {"fields": ["start", "end", "room"], "description": _("Times are Brussels time.")},
+            {
+                "fields": ["start", "end", "room", "confirm_clashes"],
+                "description": _("Times are Brussels time."),
+            },
         ),
         (
             _("Kind and language"),
             {"fields": ["format", "track", "language", "interpretation", "registration_url"]},
         ),
-        (None, {"fields": ["published", "sequence", "created_at", "updated_at"]}),
+        (None, {"fields": ["published", "preview", "sequence", "created_at", "updated_at"]}),
     ]
 
     def get_queryset(self, request):
@@ -104,6 +110,10 @@ class SessionAdmin(SpreadsheetAdminMixin, ContentAdmin):
             *super().get_urls(),
         ]
 
+    @admin.display(description=_("preview"))
+    def preview(self, session):
+        return preview_links("programme:session_preview", session)
+
     @admin.display(description=_("start (Brussels time)"), ordering="start")
     def start_display(self, session):
         return date_format(timezone.localtime(session.start, CONFERENCE_TZ), "D j F, H:i")
@@ -111,35 +121,6 @@ class SessionAdmin(SpreadsheetAdminMixin, ContentAdmin):
     @admin.display(description=_("speakers"))
     def speaker_names(self, session):
         return ", ".join(person.speaker.name for person in session.people.all())
-
-    def save_related(self, request, form, formsets, change):
-        super().save_related(request, form, formsets, change)
-        self.warn_about_clashes(request, form.instance)
-
-    def warn_about_clashes(self, request, session):
-        """Clashes are warnings, not errors: organisers sometimes double-book on purpose."""
-        for other in session.room_clashes():
-            messages.warning(
-                request,
-                _("%(room)s is also booked for “%(other)s” (%(start)s–%(end)s).")
-                % {
-                    "room": session.room,
-                    "other": other,
-                    "start": date_format(other.local_start, "D j F, H:i"),
-                    "end": date_format(other.local_end, "H:i"),
-                },
-            )
-        for clash in session.speaker_clashes():
-            messages.warning(
-                request,
-                _("%(speaker)s is also in “%(other)s” at the same time (%(start)s–%(end)s).")
-                % {
-                    "speaker": clash.speaker,
-                    "other": clash.session,
-                    "start": date_format(clash.session.local_start, "D j F, H:i"),
-                    "end": date_format(clash.session.local_end, "H:i"),
-                },
-            )
 
     @admin.action(description=_("Duplicate selected sessions"))
     def duplicate_sessions(self, request, queryset):

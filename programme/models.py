@@ -444,11 +444,12 @@ class Session(models.Model):
             .exclude(format__in=self.FORMATS_SHARING_A_ROOM)
         )
 
-    def speaker_clashes(self):
-        """People of this session who are in another session at an overlapping time."""
+    def speaker_clashes(self, speakers=None):
+        """People of this session (or `speakers`, such as those of a form not yet saved) who
+        are in another session at an overlapping time."""
         return (
             SessionSpeaker.objects.filter(
-                speaker__in=self.speakers.all(),
+                speaker__in=self.speakers.all() if speakers is None else speakers,
                 session__in=Session.objects.overlapping(self.start, self.end).exclude(pk=self.pk),
             )
             .select_related("speaker", "session")

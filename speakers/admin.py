@@ -4,6 +4,7 @@ from django.template.loader import render_to_string
 from django.utils.translation import gettext_lazy as _
 
 from efus_conf.admin_base import ContentAdmin
+from efus_conf.preview import preview_links
 from efus_conf.spreadsheets import SpreadsheetAdminMixin
 from speakers import photos
 from speakers.forms import SpeakerAdminForm
@@ -32,7 +33,7 @@ class SpeakerAdmin(SpreadsheetAdminMixin, ContentAdmin):
     list_filter = ["featured", "published", "country"]
     search_fields = ["name", "organisation_en", "organisation_fr", "organisation_nl"]
     prepopulated_fields = {"slug": ["name"]}
-    readonly_fields = ["crop_preview"]
+    readonly_fields = ["crop_preview", "preview"]
     fieldsets = [
         (None, {"fields": ["name", "slug", "role", "organisation", "city", "country"]}),
         (
@@ -48,7 +49,7 @@ class SpeakerAdmin(SpreadsheetAdminMixin, ContentAdmin):
         ),
         (_("Texts"), {"fields": ["bio", "quote"]}),
         (_("Links"), {"fields": ["website", "linkedin", "mastodon", "bluesky", "x"]}),
-        (_("Publication"), {"fields": ["published", "featured", "featured_order"]}),
+        (_("Publication"), {"fields": ["published", "preview", "featured", "featured_order"]}),
     ]
 
     class Media:
@@ -61,6 +62,10 @@ class SpeakerAdmin(SpreadsheetAdminMixin, ContentAdmin):
             "speakers/includes/photo.html",
             {"speaker": speaker, "sizes": "48px", "lazy": True, "px": 48},
         )
+
+    @admin.display(description=_("preview"))
+    def preview(self, speaker):
+        return preview_links("speakers:preview", speaker)
 
     @admin.display(description=_("crop preview"))
     def crop_preview(self, speaker):
