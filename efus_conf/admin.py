@@ -46,9 +46,16 @@ class ConferenceAdmin(ContentAdmin):
         ),
     ]
 
+    delete_confirmation_template = "admin/efus_conf/conference/delete_confirmation.html"
+
     def has_add_permission(self, request):
         # The site is about one conference: edit it rather than adding a second.
         return super().has_add_permission(request) and not Conference.objects.exists()
+
+    def has_delete_permission(self, request, obj=None):
+        # Never from the list (no bulk action): only a superuser, from the conference's own
+        # page, after a warning of what the site loses.
+        return obj is not None and request.user.is_superuser
 
 
 @admin.register(Partner)

@@ -63,6 +63,14 @@ class DayListFilter(admin.SimpleListFilter):
         return queryset
 
 
+class TrackListFilter(admin.RelatedFieldListFilter):
+    """Sessions by track, with "No track" rather than Django's "-" for those without one."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.empty_value_display = _("No track")
+
+
 class SessionSpeakerInline(admin.TabularInline):
     model = SessionSpeaker
     extra = 1
@@ -75,9 +83,13 @@ class SessionSpeakerInline(admin.TabularInline):
 class SessionAdmin(SpreadsheetAdminMixin, ContentAdmin):
     resource_classes = [SessionResource]
     form = SessionAdminForm
+
+    class Media:
+        css = {"all": ["css/admin-sessions.css"]}
+
     change_list_template = "admin/programme/session/change_list.html"
-    list_display = ["title", "start_display", "room", "format", "speaker_names", "published"]
-    list_filter = [DayListFilter, "room", "track", "format", "published"]
+    list_display = ["title", "start_display", "room", "track", "speaker_names", "status"]
+    list_filter = [DayListFilter, "room", ("track", TrackListFilter), "format", "published"]
     list_select_related = ["room", "track"]
     search_fields = ["title_en", "title_fr", "title_nl", "slug", "people__speaker__name"]
     prepopulated_fields = {"slug": ["title_en"]}
@@ -117,6 +129,10 @@ class SessionAdmin(SpreadsheetAdminMixin, ContentAdmin):
     @admin.display(description=_("start (Brussels time)"), ordering="start")
     def start_display(self, session):
         return date_format(timezone.localtime(session.start, CONFERENCE_TZ), "D j F, H:i")
+
+    @admin.display(description=_("status"), ordering="published")
+    def status(self, session):
+        return _("Published") if session.published else _("Draft")
 
     @admin.display(description=_("speakers"))
     def speaker_names(self, session):

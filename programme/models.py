@@ -241,8 +241,9 @@ class Session(models.Model):
             "Anything else is removed when the page is shown."
         ),
     )
-    start = models.DateTimeField(_("start"), help_text=_("Brussels time."))
-    end = models.DateTimeField(_("end"), help_text=_("Brussels time."))
+    # In Brussels time, which the admin form says once for both.
+    start = models.DateTimeField(_("start"))
+    end = models.DateTimeField(_("end"))
     room = models.ForeignKey(
         Room, verbose_name=_("room"), on_delete=models.PROTECT, related_name="sessions"
     )
