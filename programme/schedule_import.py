@@ -165,7 +165,7 @@ def schedule_from_xml(data):
 
 
 def person_from(item):
-    name = (item.get("public_name") or item.get("name") or "").strip()
+    name = (text_of(item, "public_name") or text_of(item, "name")).strip()
     if not name:
         raise ValueError(_("a person has no name"))
     # This site's own export links each person to /<lang>/speakers/<slug>/: keep the address.
@@ -179,25 +179,34 @@ def person_from(item):
 
 
 def event_from(item, *, persons):
-    start = parse_datetime(item["date"])
-    duration = frab_duration(item["duration"])
+    title = text_of(item, "title").strip()
+    start = parse_datetime(text_of(item, "date"))
+    duration = frab_duration(text_of(item, "duration"))
     if start is None or start.tzinfo is None or duration is None:
-        raise ValueError(_("the event “%(title)s” has no valid date") % {"title": item["title"]})
+        raise ValueError(_("the event “%(title)s” has no valid date") % {"title": title})
     return Event(
         guid=uuid.UUID(str(item["guid"])),
         id=as_id(item.get("id")),
-        title=item["title"].strip(),
+        title=title,
         start=start,
         end=start + duration,
-        room=item["room"].strip(),
-        slug=item.get("slug") or "",
-        track=item.get("track") or "",
-        type=item.get("type") or "",
-        language=item.get("language") or "",
-        abstract=item.get("abstract") or "",
-        description=item.get("description") or "",
+        room=text_of(item, "room").strip(),
+        **{name: text_of(item, name) for name in OPTIONAL_TEXTS},
         persons=persons,
     )
+
+
+OPTIONAL_TEXTS = ["slug", "track", "type", "language", "abstract", "description"]
+
+
+def text_of(item, name):
+    """The text of `name`, "" when absent or null; ValueError for a list, a number, …"""
+    value = item.get(name)
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        raise ValueError(_("“%(name)s” is not text") % {"name": name})
+    return value
 
 
 def frab_duration(text):
