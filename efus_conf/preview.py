@@ -7,7 +7,7 @@ from django.contrib.admin.views.decorators import staff_member_required
 from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
-from django.utils.translation import override
+from django.utils.translation import get_language_info, override
 from django.views.decorators.cache import cache_control
 
 
@@ -31,9 +31,11 @@ def preview_links(url_name, obj):
     if obj is None or obj.pk is None:
         return "–"
     links = []
-    for code, name in settings.LANGUAGES:
+    for code, _name in settings.LANGUAGES:
         with override(code):
-            links.append((reverse(url_name, args=[obj.pk]), code, name))
+            url = reverse(url_name, args=[obj.pk])
+        # Each language by its own name, as in the site's language switcher.
+        links.append((url, code, get_language_info(code)["name_local"]))
     return format_html_join(
         " · ", '<a href="{}" hreflang="{}" target="_blank" rel="noopener">{}</a>', links
     ) or format_html("–")
