@@ -10,6 +10,9 @@ admin.site.site_header = _("Security, Democracy & Cities: administration")
 admin.site.site_title = _("Conference administration")
 admin.site.index_title = _("Conference content")
 admin.site.login_form = ThrottledAdminAuthenticationForm
+# The lists need the width (the session list shows six columns beside its filters at
+# 1280 px); the index and the breadcrumbs lead everywhere the sidebar did.
+admin.site.enable_nav_sidebar = False
 
 
 @admin.register(Conference)

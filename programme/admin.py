@@ -49,6 +49,9 @@ class TrackAdmin(ContentAdmin):
         )
 
 
+SPEAKERS_LISTED = 3
+
+
 class DayListFilter(admin.SimpleListFilter):
     title = _("day")
     parameter_name = "day"
@@ -128,7 +131,9 @@ class SessionAdmin(SpreadsheetAdminMixin, ContentAdmin):
 
     @admin.display(description=_("start (Brussels time)"), ordering="start")
     def start_display(self, session):
-        return date_format(timezone.localtime(session.start, CONFERENCE_TZ), "D j F, H:i")
+        start = timezone.localtime(session.start, CONFERENCE_TZ)
+        # Day and time on two short lines keep the column narrow.
+        return format_html("{}<br>{}", date_format(start, "D j F"), date_format(start, "H:i"))
 
     @admin.display(description=_("status"), ordering="published")
     def status(self, session):
@@ -136,7 +141,15 @@ class SessionAdmin(SpreadsheetAdminMixin, ContentAdmin):
 
     @admin.display(description=_("speakers"))
     def speaker_names(self, session):
-        return ", ".join(person.speaker.name for person in session.people.all())
+        names = [person.speaker.name for person in session.people.all()]
+        if len(names) <= SPEAKERS_LISTED:
+            return ", ".join(names)
+        # A plenary's dozen names would make its row a column of names.
+        return ngettext(
+            "%(names)s and %(count)d other",
+            "%(names)s and %(count)d others",
+            len(names) - SPEAKERS_LISTED,
+        ) % {"names": ", ".join(names[:SPEAKERS_LISTED]), "count": len(names) - SPEAKERS_LISTED}
 
     @admin.action(description=_("Duplicate selected sessions"))
     def duplicate_sessions(self, request, queryset):

@@ -5,7 +5,8 @@ import pytest
 from django.utils import translation
 
 from efus_conf.models import Conference
-from tests.factories import SessionFactory, TrackFactory
+from programme.models import SessionSpeaker
+from tests.factories import SessionFactory, SpeakerFactory, TrackFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -78,3 +79,17 @@ def test_superuser_deletes_the_conference_from_its_page_after_a_warning(
     assert "The whole site is about this conference" in client.get(url).content.decode()
     assert client.post(url, {"post": "yes"}).status_code == 302
     assert not Conference.objects.exists()
+
+
+def test_session_list_names_three_speakers_and_counts_the_others(client, editor, conference):
+    session = SessionFactory(title_en="Plenary")
+    for speaker in SpeakerFactory.create_batch(5):
+        SessionSpeaker.objects.create(session=session, speaker=speaker)
+    client.force_login(editor)
+    html = client.get("/admin/programme/session/").content.decode()
+    assert "and 2 others</td>" in html
+
+
+def test_admin_has_no_navigation_sidebar_taking_the_lists_width(client, editor, conference):
+    client.force_login(editor)
+    assert 'id="nav-sidebar"' not in client.get("/admin/programme/session/").content.decode()
