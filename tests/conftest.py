@@ -48,7 +48,7 @@ def migrated_data(db):
 
     editor = SimpleNamespace(connection=connection)
     import_module("efus_conf.migrations.0002_organiser_roles").create_roles(apps, editor)
-    import_module("efus_conf.migrations.0004_content_editor_tools").give_tools(apps, editor)
+    import_module("efus_conf.migrations.0005_content_editor_tools").give_tools(apps, editor)
     import_module("newsletter.migrations.0002_privacy_notice").create_privacy_notice(apps, editor)
 
 

@@ -57,7 +57,7 @@ def take_tools(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("efus_conf", "0003_content_history"),
+        ("efus_conf", "0004_content_history"),
         ("speakers", "0002_history_drafts_first"),
         ("programme", "0002_history_drafts_first"),
     ]
