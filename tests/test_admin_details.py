@@ -93,3 +93,13 @@ def test_session_list_names_three_speakers_and_counts_the_others(client, editor,
 def test_admin_has_no_navigation_sidebar_taking_the_lists_width(client, editor, conference):
     client.force_login(editor)
     assert 'id="nav-sidebar"' not in client.get("/admin/programme/session/").content.decode()
+
+
+def test_session_list_queries_do_not_grow_with_the_sessions(
+    client, editor, conference, django_assert_max_num_queries
+):
+    for session in SessionFactory.create_batch(30, track=TrackFactory()):
+        SessionSpeaker.objects.create(session=session, speaker=SpeakerFactory())
+    client.force_login(editor)
+    with django_assert_max_num_queries(16):
+        assert client.get("/admin/programme/session/").status_code == 200

@@ -148,3 +148,14 @@ def test_communications_cannot_see_or_use_the_translation_page(client, communica
 def test_editor_finds_the_translation_page_on_the_admin_index(client, editor):
     client.force_login(editor)
     assert "/admin/translations/" in client.get("/admin/").content.decode()
+
+
+def test_status_page_queries_do_not_grow_with_the_content(
+    client, editor, session, django_assert_max_num_queries
+):
+    SessionFactory.create_batch(20, title_en="More")
+    SpeakerFactory.create_batch(20)
+    client.force_login(editor)
+    # Per translated model: one query for the page's language and one per language count.
+    with django_assert_max_num_queries(32):
+        assert client.get(PAGE, {"language": "nl"}).status_code == 200
