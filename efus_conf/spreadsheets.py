@@ -87,6 +87,17 @@ class SpreadsheetImportForm(ImportForm):
     def clean_import_file(self):
         upload = self.cleaned_data["import_file"]
         refuse_large_file(upload)
+        data = upload.read()
+        upload.seek(0)
+        # An Excel file is a zip archive; anything else is CSV text, which must be UTF-8.
+        if not data.startswith(b"PK\x03\x04"):
+            try:
+                data.decode("utf-8-sig")
+            except UnicodeDecodeError as error:
+                raise ValidationError(
+                    _("This file is not UTF-8 text; save it as UTF-8 (in Excel: “CSV UTF-8”)."),
+                    code="encoding",
+                ) from error
         return upload
 
 

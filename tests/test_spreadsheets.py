@@ -151,7 +151,8 @@ def test_wrong_columns_are_refused_with_a_message(client, editor):
 def test_a_file_in_another_encoding_is_refused_with_a_message(client, editor, room, speaker):
     client.force_login(editor)
     rows = session_rows(title_fr="Sécurité urbaine")
-    response = preview(client, SESSIONS, csv_file(rows, encoding="utf-16"))
+    response = preview(client, SESSIONS, csv_file(rows, encoding="latin-1"))
+    assert "This file is not UTF-8 text" in response.content.decode()
     assert "confirm_form" not in response.context
     assert not Session.objects.exists()
 
