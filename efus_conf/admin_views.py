@@ -19,7 +19,7 @@ from efus_conf.spreadsheets import refuse_large_file
 class TranslationUploadForm(forms.Form):
     translation = forms.FileField(
         label=gettext_lazy("Translated file"),
-        help_text=gettext_lazy("The PO file exported here, translated."),
+        help_text=gettext_lazy("The PO or XLIFF file exported here, translated."),
         validators=[refuse_large_file],
     )
 
@@ -38,7 +38,8 @@ def translations(request):
     if language not in languages:
         language = next(iter(languages))
     if request.GET.get("download") in {"missing", "all"}:
-        return download(language, everything=request.GET["download"] == "all")
+        xliff = request.GET.get("format") == "xliff"
+        return download(language, everything=request.GET["download"] == "all", xliff=xliff)
     if "stored" in request.POST:
         return confirm(request, language)
     context = {
@@ -57,12 +58,18 @@ def translations(request):
     return TemplateResponse(request, "admin/translations.html", context)
 
 
-def download(language, *, everything):
-    response = HttpResponse(
-        handoff.po_file(language, everything=everything), content_type="text/x-gettext-translation"
-    )
+def download(language, *, everything, xliff):
+    if xliff:
+        body = handoff.xliff_file(language, everything=everything)
+        content_type, extension = "application/xliff+xml", "xlf"
+    else:
+        body = handoff.po_file(language, everything=everything)
+        content_type, extension = "text/x-gettext-translation", "po"
+    response = HttpResponse(body, content_type=content_type)
     kind = "all" if everything else "missing"
-    response["Content-Disposition"] = f'attachment; filename="content-{language}-{kind}.po"'
+    response["Content-Disposition"] = (
+        f'attachment; filename="content-{language}-{kind}.{extension}"'
+    )
     return response
 
 
@@ -70,7 +77,7 @@ def preview(context, language):
     form = context["form"]
     upload = form.cleaned_data["translation"]
     try:
-        translations = handoff.read_po(upload.read(), language)
+        translations = handoff.read_translations(upload.read(), language)
     except handoff.TranslationFileError as error:
         form.add_error("translation", str(error))
         return
@@ -84,7 +91,9 @@ def confirm(request, language):
         raise PermissionDenied
     here = f"{reverse('admin-translations')}?language={language}"
     try:
-        translations = handoff.read_po(uploads.kept(form.cleaned_data["stored"]).read(), language)
+        translations = handoff.read_translations(
+            uploads.kept(form.cleaned_data["stored"]).read(), language
+        )
     except (OSError, handoff.TranslationFileError):
         messages.error(request, _("The file to import is gone; please upload it again."))
         return redirect(here)

@@ -1,4 +1,4 @@
-"""What content still lacks its translation, and handing it to a translator as a PO file.
+"""What content still lacks its translation, and handing it to a translator as a PO or XLIFF 2.0 file.
 
 Everything is read from modeltranslation's registry and the LANGUAGES setting: a model or a
 field registered for translation, or a language added to the settings, shows up here without
@@ -7,9 +7,13 @@ as msgid, a context naming the object and field (``programme.session.12.title``)
 comment saying where the text appears, for the translator.
 """
 
+import xml.etree.ElementTree as ET
 from dataclasses import dataclass
+from xml.etree.ElementTree import ParseError
 
 import polib
+from defusedxml import DefusedXmlException
+from defusedxml.ElementTree import fromstring
 from django.conf import settings
 from django.contrib import admin
 from django.db import transaction
@@ -98,7 +102,14 @@ def status(language):
     ]
 
 
-# PO files -----------------------------------------------------------------------------------
+# Files for translators ------------------------------------------------------------------------
+
+XLIFF = "urn:oasis:names:tc:xliff:document:2.0"
+
+
+def chosen_texts(language, *, everything):
+    for model in content_models():
+        yield from texts(model, language) if everything else missing_texts(model, language)
 
 
 def po_file(language, *, everything):
@@ -110,15 +121,32 @@ def po_file(language, *, everything):
         "Language": language,
         "X-Source-Language": source_language(),
     }
-    for model in content_models():
-        chosen = texts(model, language) if everything else missing_texts(model, language)
-        for text in chosen:
-            catalogue.append(
-                polib.POEntry(
-                    msgctxt=text.key, msgid=text.source, msgstr=text.target, comment=text.note
-                )
+    for text in chosen_texts(language, everything=everything):
+        catalogue.append(
+            polib.POEntry(
+                msgctxt=text.key, msgid=text.source, msgstr=text.target, comment=text.note
             )
+        )
     return str(catalogue).encode("utf-8")
+
+
+def xliff_file(language, *, everything):
+    """The same texts as an XLIFF 2.0 document: one unit per field, its id the PO context."""
+    ET.register_namespace("", XLIFF)
+    root = ET.Element(
+        f"{{{XLIFF}}}xliff", version="2.0", srcLang=source_language(), trgLang=language
+    )
+    file = ET.SubElement(root, f"{{{XLIFF}}}file", id="content")
+    for text in chosen_texts(language, everything=everything):
+        unit = ET.SubElement(file, f"{{{XLIFF}}}unit", id=text.key)
+        notes = ET.SubElement(unit, f"{{{XLIFF}}}notes")
+        ET.SubElement(notes, f"{{{XLIFF}}}note").text = text.note
+        segment = ET.SubElement(unit, f"{{{XLIFF}}}segment")
+        ET.SubElement(segment, f"{{{XLIFF}}}source").text = text.source
+        if text.target:
+            ET.SubElement(segment, f"{{{XLIFF}}}target").text = text.target
+    ET.indent(root)
+    return ET.tostring(root, encoding="utf-8", xml_declaration=True)
 
 
 @dataclass
@@ -131,6 +159,45 @@ class Translation:
     new: str = ""
     refused: str = ""
     text: Text | None = None
+
+
+def read_translations(data, language):
+    """The Translations in a returned PO or XLIFF file, checked against the content."""
+    if data.lstrip()[:1] == b"<":
+        return read_xliff(data, language)
+    return read_po(data, language)
+
+
+def read_xliff(data, language):
+    try:
+        root = fromstring(data, forbid_dtd=True)
+    except DefusedXmlException as error:
+        raise TranslationFileError(
+            _("This XML file declares entities or a DTD, which are refused for safety.")
+        ) from error
+    except ParseError as error:
+        raise TranslationFileError(
+            _("This is not valid XML: %(problem)s.") % {"problem": error}
+        ) from error
+    if root.tag != f"{{{XLIFF}}}xliff":
+        raise TranslationFileError(_("This XML file is not an XLIFF 2 document."))
+    found = root.get("trgLang", language)
+    if found != language:
+        raise TranslationFileError(
+            _("This file is a translation into “%(found)s”, not “%(expected)s”.")
+            % {"found": found, "expected": language}
+        )
+    translations = []
+    for unit in root.iter(f"{{{XLIFF}}}unit"):
+        segments = unit.findall(f"{{{XLIFF}}}segment")
+        source = "".join(s.findtext(f"{{{XLIFF}}}source", "") for s in segments)
+        target = "".join(s.findtext(f"{{{XLIFF}}}target", "") for s in segments)
+        if target.strip():
+            initial = any(s.get("state") == "initial" for s in segments if s.get("state"))
+            translations.append(
+                translation_of(unit.get("id", ""), source, target, language, fuzzy=initial)
+            )
+    return translations
 
 
 def read_po(data, language):
@@ -148,23 +215,29 @@ def read_po(data, language):
             _("This file is a translation into “%(found)s”, not “%(expected)s”.")
             % {"found": catalogue.metadata["Language"], "expected": language}
         )
-    return [translation_of(entry, language) for entry in catalogue if entry.msgstr.strip()]
+    return [
+        translation_of(
+            entry.msgctxt or "", entry.msgid, entry.msgstr, language, fuzzy="fuzzy" in entry.flags
+        )
+        for entry in catalogue
+        if entry.msgstr.strip()
+    ]
 
 
-def translation_of(entry, language):
-    text = find_text(entry.msgctxt or "", language)
+def translation_of(key, source, target, language, *, fuzzy):
+    text = find_text(key, language)
     if text is None:
-        return Translation(entry.msgctxt or "", "", refused=_("No such text on the site."))
+        return Translation(key, "", refused=_("No such text on the site."))
     label = text.note
-    if "fuzzy" in entry.flags:
+    if fuzzy:
         return Translation(text.key, label, refused=_("Marked as fuzzy by the translator."))
-    if entry.msgid != text.source:
+    if source != text.source:
         return Translation(
             text.key, label, refused=_("The source text has changed since the file was made.")
         )
-    if entry.msgstr == text.target:
-        return Translation(text.key, label, old=text.target, new=entry.msgstr)
-    return Translation(text.key, label, old=text.target, new=entry.msgstr, text=text)
+    if target == text.target:
+        return Translation(text.key, label, old=text.target, new=target)
+    return Translation(text.key, label, old=text.target, new=target, text=text)
 
 
 def find_text(key, language):

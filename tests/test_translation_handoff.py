@@ -159,3 +159,57 @@ def test_status_page_queries_do_not_grow_with_the_content(
     # Per translated model: one query for the page's language and one per language count.
     with django_assert_max_num_queries(32):
         assert client.get(PAGE, {"language": "nl"}).status_code == 200
+
+
+XLIFF_NS = {"x": "urn:oasis:names:tc:xliff:document:2.0"}
+
+
+def xliff(client, language, kind="missing"):
+    from defusedxml.ElementTree import fromstring
+
+    response = client.get(PAGE, {"language": language, "download": kind, "format": "xliff"})
+    assert response["Content-Disposition"].endswith(f'content-{language}-{kind}.xlf"')
+    return fromstring(response.content)
+
+
+def test_xliff_export_has_a_unit_per_missing_field_with_source_and_note(client, editor, session):
+    client.force_login(editor)
+    root = xliff(client, "nl")
+    assert (root.get("version"), root.get("srcLang"), root.get("trgLang")) == ("2.0", "en", "nl")
+    unit = root.find(f".//x:unit[@id='programme.session.{session.pk}.title']", XLIFF_NS)
+    assert unit.findtext("x:segment/x:source", namespaces=XLIFF_NS) == "Drugs and cities"
+    assert unit.findtext("x:notes/x:note", namespaces=XLIFF_NS).startswith("session “Drugs")
+    assert len(root.findall(".//x:unit", XLIFF_NS)) == 2
+
+
+def test_translated_xliff_comes_back_through_the_preview(client, editor, session):
+    import xml.etree.ElementTree as ET
+
+    client.force_login(editor)
+    root = xliff(client, "nl")
+    unit = root.find(f".//x:unit[@id='programme.session.{session.pk}.title']", XLIFF_NS)
+    target = ET.SubElement(unit.find("x:segment", XLIFF_NS), f"{{{XLIFF_NS['x']}}}target")
+    target.text = "Drugs en steden"
+    file = SimpleUploadedFile("nl.xlf", ET.tostring(root, encoding="utf-8"))
+    page = client.post(f"{PAGE}?language=nl", {"translation": file})
+    assert "Drugs en steden" in page.content.decode()
+    confirm(client, page, "nl")
+    assert Session.objects.get().title_nl == "Drugs en steden"
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (b'<!DOCTYPE x [<!ENTITY a "b">]><xliff/>', "entities or a DTD"),
+        (b"<xliff", "not valid XML"),
+        (b"<html/>", "not an XLIFF 2 document"),
+        (
+            b'<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" '
+            b'srcLang="en" trgLang="fr"/>',
+            "not “nl”",
+        ),
+    ],
+)
+def test_a_bad_xliff_file_is_refused_with_a_message(data, message):
+    with pytest.raises(handoff.TranslationFileError, match=message):
+        handoff.read_translations(data, "nl")
