@@ -2,7 +2,7 @@ from functools import partial
 
 from django import forms
 from django.contrib import admin, messages
-from django.urls import path
+from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html
@@ -124,6 +124,12 @@ class SessionAdmin(SpreadsheetAdminMixin, ContentAdmin):
             path("import-schedule/", view, name="programme_session_import_schedule"),
             *super().get_urls(),
         ]
+
+    def view_on_site(self, session):
+        # A draft has no public page yet: "View on site" shows its preview.
+        if session.published:
+            return session.get_absolute_url()
+        return reverse("programme:session_preview", args=[session.pk])
 
     @admin.display(description=_("preview"))
     def preview(self, session):

@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.core.files.uploadedfile import UploadedFile
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from efus_conf.admin_base import ContentAdmin
@@ -62,6 +63,12 @@ class SpeakerAdmin(SpreadsheetAdminMixin, ContentAdmin):
             "speakers/includes/photo.html",
             {"speaker": speaker, "sizes": "48px", "lazy": True, "px": 48},
         )
+
+    def view_on_site(self, speaker):
+        # A draft has no public page yet: "View on site" shows its preview.
+        if speaker.published:
+            return speaker.get_absolute_url()
+        return reverse("speakers:preview", args=[speaker.pk])
 
     @admin.display(description=_("preview"))
     def preview(self, speaker):

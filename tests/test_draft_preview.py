@@ -1,5 +1,7 @@
 """Drafts first: new sessions and speakers are unpublished, and organisers preview them."""
 
+import re
+
 import pytest
 
 from programme.models import Session
@@ -71,3 +73,15 @@ def test_session_form_links_to_the_preview_in_each_language(client, editor, draf
     html = client.get(f"/admin/programme/session/{draft_session.pk}/change/").content.decode()
     for language in ["en", "fr", "nl"]:
         assert f'href="/{language}/programme/preview/{draft_session.pk}/"' in html
+
+
+def view_on_site(client, url):
+    return re.search(r'href="([^"]+)" class="viewsitelink"', client.get(url).content.decode())[1]
+
+
+def test_view_on_site_of_a_draft_opens_its_preview(client, editor, draft_session, draft_speaker):
+    client.force_login(editor)
+    session_form = f"/admin/programme/session/{draft_session.pk}/change/"
+    speaker_form = f"/admin/speakers/speaker/{draft_speaker.pk}/change/"
+    assert view_on_site(client, session_form) == f"/en/programme/preview/{draft_session.pk}/"
+    assert view_on_site(client, speaker_form) == f"/en/speakers/preview/{draft_speaker.pk}/"
