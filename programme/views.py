@@ -31,7 +31,7 @@ def programme(request):
     form = ProgrammeFilterForm.from_query(
         request.GET, days=conference_days(Conference.objects.current())
     )
-    days = group_by_day_and_slot(form.apply(Session.objects.published()).with_people())
+    days = group_by_day_and_slot(form.sessions(Session.objects.published()))
     return render(request, "programme/programme.html", programme_context(form=form, days=days))
 
 

@@ -1,15 +1,15 @@
-"""The one place where tests build conference content (factory_boy)."""
+"""The factories every test builds its objects with."""
 
 import datetime
 
 import factory
 
-from programme.models import CONFERENCE_TZ, Room, Session, Track
+from programme.models import CONFERENCE_TZ, Room, Session, SessionSpeaker, Track
 from speakers.models import Speaker
 
 
 def brussels(day, hour, minute=0):
-    """An aware moment in March 2024, Brussels time (the conference's month)."""
+    """An aware time in March 2024, Brussels time (the demo conference's month)."""
     return datetime.datetime(2024, 3, day, hour, minute, tzinfo=CONFERENCE_TZ)
 
 
@@ -53,3 +53,11 @@ class SessionFactory(factory.django.DjangoModelFactory):
     end = factory.LazyAttribute(lambda s: s.start + datetime.timedelta(hours=1))
     room = factory.SubFactory(RoomFactory)
     published = True
+
+
+class SessionSpeakerFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = SessionSpeaker
+
+    session = factory.SubFactory(SessionFactory)
+    speaker = factory.SubFactory(SpeakerFactory)

@@ -170,6 +170,17 @@ def test_programme_filters_take_anything(client, demo, language, day, track, for
     assert response.status_code == 200
 
 
+@fuzz(
+    language=languages,
+    q=garbage | st.sampled_from(["securite", "MÜLLER", "œuvre", "ß", "a" * 100, "a" * 101]),
+    format=garbage | st.sampled_from([choice for choice, _label in Session.Format.choices]),
+)
+def test_programme_search_takes_anything(client, demo, language, q, format):
+    response = client.get(f"/{language}/programme/", {"q": q, "format": format})
+    assert response.status_code == 200
+    assert b'id="results" role="status"' in response.content
+
+
 @fuzz(language=languages, slugs=st.lists(garbage, max_size=8))
 def test_agenda_export_takes_any_list_of_sessions(client, demo, language, slugs):
     response = client.get(f"/{language}/programme/agenda.ics", {"s": slugs})

@@ -12,7 +12,8 @@ WIDTHS = [375, 1280]
 # Demo content the addresses name.
 SESSION = "local-strategies-drug-violence"
 SPEAKER = "amelie-roussanne"
-STARRED = ["opening-plenary", SESSION, "closing-plenary"]
+# Two of them at the same time, so My agenda shows a clash.
+STARRED = ["opening-plenary", SESSION, "ports-logistics-organised-crime", "closing-plenary"]
 
 # name -> address pattern: "{lang}" is each language code, other fields come from the
 # database (DEMO_VALUES), since they depend on the rows the demo created.
@@ -25,6 +26,7 @@ PUBLIC_PAGES = {
     "offline": "/{lang}/offline/",
     "programme": "/{lang}/programme/",
     "programme-filtered": "/{lang}/programme/?day=2024-03-22&track=prevention",
+    "programme-search": "/{lang}/programme/?q=akerstam#results",
     "session": "/{lang}/programme/" + SESSION + "/",
     "now": "/{lang}/programme/now/",
     "agenda": "/{lang}/programme/agenda/",
@@ -67,6 +69,11 @@ def star_sessions(page):
     page.reload()
 
 
+def open_the_filters(page):
+    """The programme's folded filters, opened."""
+    page.locator(".programme-filters summary").click()
+
+
 def submit_empty_newsletter_form(page):
     """The subscription form as it comes back with an error on every required field."""
     page.locator("main form.newsletter-form button[type=submit]").click()
@@ -78,6 +85,7 @@ STATUS = {"not-found": 404}
 
 PREPARE = {
     "agenda": star_sessions,
+    "programme-filtered": open_the_filters,
     "newsletter-errors": submit_empty_newsletter_form,
 }
 
