@@ -2,6 +2,7 @@ from import_export import fields, widgets
 
 from efus_conf.spreadsheets import ContentResource, default_language_column, localized_columns
 from programme.models import Room, Session, Track
+from programme.schedule_import import free_slug
 from speakers.models import Speaker
 
 
@@ -15,17 +16,30 @@ class LanguageListWidget(widgets.Widget):
         return ",".join(value or [])
 
 
+class NamedWidget(widgets.ForeignKeyWidget):
+    """A room or track by its name in the default language; one the site lacks is created,
+    so that a programme can be imported into an empty site (in the preview too, where the
+    import's transaction is rolled back)."""
+
+    def __init__(self, model):
+        super().__init__(model, field=default_language_column("name"))
+
+    def clean(self, value, row=None, **kwargs):
+        name = str(value or "").strip()
+        if not name:
+            return None
+        found = self.model.objects.filter(**{self.field: name}).first()
+        if found is None:
+            found = self.model(**{self.field: name})
+            if hasattr(found, "slug"):
+                found.slug = free_slug(self.model, name, max_length=80)
+            found.save()
+        return found
+
+
 class SessionResource(ContentResource):
-    room = fields.Field(
-        attribute="room",
-        column_name="room",
-        widget=widgets.ForeignKeyWidget(Room, field=default_language_column("name")),
-    )
-    track = fields.Field(
-        attribute="track",
-        column_name="track",
-        widget=widgets.ForeignKeyWidget(Track, field="slug"),
-    )
+    room = fields.Field(attribute="room", column_name="room", widget=NamedWidget(Room))
+    track = fields.Field(attribute="track", column_name="track", widget=NamedWidget(Track))
     speakers = fields.Field(
         attribute="speakers",
         column_name="speakers",

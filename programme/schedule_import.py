@@ -297,8 +297,8 @@ class Importer:
         return dict.fromkeys(names, value)
 
     def run(self, schedule):
-        for name, slug, colour in schedule.tracks:
-            self.track(name, slug=slug, colour=colour)
+        for order, (name, slug, colour) in enumerate(schedule.tracks):
+            self.track(name, slug=slug, colour=colour, order=order)
         for event in schedule.events:
             self.session(event)
         if self.kept_ids:
@@ -341,7 +341,7 @@ class Importer:
             self.rooms[name] = room
         return self.rooms[name]
 
-    def track(self, name, *, slug="", colour=""):
+    def track(self, name, *, slug="", colour="", order=None):
         if not name:
             return None
         if name not in self.tracks:
@@ -349,7 +349,11 @@ class Importer:
             track = track or self.named(Track, name)
             created = track is None
             if created:
-                track = Track(slug=slug or free_slug(Track, name, max_length=80))
+                # In the file's order; one named only by an event goes after them.
+                track = Track(
+                    slug=slug or free_slug(Track, name, max_length=80),
+                    order=Track.objects.count() if order is None else order,
+                )
             values = self.texts("name", name, new=created)
             if re.fullmatch(r"#[0-9a-fA-F]{6}", colour or ""):
                 values["colour"] = colour.lower()

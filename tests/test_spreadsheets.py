@@ -7,7 +7,7 @@ import pytest
 import tablib
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from programme.models import Session
+from programme.models import Room, Session, Track
 from programme.resources import SessionResource
 from speakers.models import Speaker
 from speakers.resources import SpeakerResource
@@ -115,7 +115,6 @@ def test_a_changed_row_updates_the_session_matched_by_slug(client, editor, room,
 @pytest.mark.parametrize(
     ("changes", "reason"),
     [
-        ({"room": "Nowhere"}, "Room matching query does not exist"),
         ({"end": "2024-03-20 09:00:00"}, "A session must end after it starts."),
         ({"start": "tomorrow"}, "Value could not be parsed"),
         ({"speakers": "nobody"}, ""),
@@ -136,6 +135,15 @@ def test_a_refused_row_says_why_and_nothing_is_saved(
         assert reason in html
         assert "confirm_form" not in response.context
     assert not Session.objects.exists()
+
+
+def test_a_room_the_site_lacks_is_created_with_the_session(client, editor, speaker):
+    client.force_login(editor)
+    response = preview(client, SESSIONS, csv_file(session_rows(room="Hall B")))
+    assert [row.import_type for row in response.context["result"].rows] == ["new"]
+    assert not Room.objects.exists()
+    confirm(client, SESSIONS, response)
+    assert Session.objects.get().room.name_en == "Hall B"
 
 
 def test_wrong_columns_are_refused_with_a_message(client, editor):
@@ -185,6 +193,8 @@ def test_export_then_import_into_an_empty_database_gives_the_same_rows(speaker):
     speakers = SpeakerResource().export().export("csv")
     Session.objects.all().delete()
     Speaker.objects.all().delete()
+    Room.objects.all().delete()
+    Track.objects.all().delete()
     assert not SpeakerResource().import_data(tablib.Dataset().load(speakers, "csv")).has_errors()
     assert not SessionResource().import_data(tablib.Dataset().load(sessions, "csv")).has_errors()
     assert SessionResource().export().export("csv") == sessions
@@ -210,3 +220,19 @@ def test_editor_exports_csv_from_the_admin(client, editor, changelist, speaker):
     response = client.post(f"{changelist}export/", data)
     assert response["Content-Type"].startswith("text/csv")
     assert io.StringIO(response.content.decode("utf-8-sig")).readline().startswith("slug")
+
+
+def test_demo_programme_comes_back_from_spreadsheets_into_an_empty_site(demo):
+    speakers = SpeakerResource().export().export("xlsx")
+    sessions = SessionResource().export().export("xlsx")
+    as_csv = SessionResource().export().export("csv")
+    counts = (Session.objects.count(), Speaker.objects.count(), Room.objects.count())
+    Session.objects.all().delete()
+    Speaker.objects.all().delete()
+    Room.objects.all().delete()
+    Track.objects.all().delete()
+    for resource, data in [(SpeakerResource(), speakers), (SessionResource(), sessions)]:
+        result = resource.import_data(tablib.Dataset().load(data, "xlsx"))
+        assert not result.has_errors() and not result.has_validation_errors()
+    assert (Session.objects.count(), Speaker.objects.count(), Room.objects.count()) == counts
+    assert SessionResource().export().export("csv") == as_csv

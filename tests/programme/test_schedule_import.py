@@ -177,3 +177,11 @@ def test_communications_cannot_import_a_schedule(client, communications):
     client.force_login(communications)
     assert client.get(IMPORT).status_code == 403
     assert "import-schedule" not in client.get("/admin/programme/session/").content.decode()
+
+
+def test_demo_programme_comes_back_from_its_schedule_json_into_an_empty_site(client, demo):
+    first = export(client, "json")
+    empty_programme()
+    changes = import_file(first)
+    assert "refused" not in {change.action for change in changes}
+    assert without_version(export(client, "json")) == without_version(first)
