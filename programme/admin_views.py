@@ -9,7 +9,8 @@ from django.utils.translation import gettext as _
 from efus_conf import uploads
 from programme.exports import host_of
 from programme.forms import ScheduleConfirmForm, ScheduleImportForm
-from programme.schedule_import import ScheduleError, import_schedule, read_schedule
+from programme.frab import ScheduleError, read_schedule
+from programme.schedule_import import import_schedule
 
 
 def import_schedule_view(request, model_admin):

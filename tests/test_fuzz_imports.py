@@ -18,9 +18,10 @@ from hypothesis import strategies as st
 
 from efus_conf import translation_handoff as handoff
 from efus_conf.models import Conference
+from programme.frab import ScheduleError, read_schedule
 from programme.models import Room, Session
 from programme.resources import SessionResource
-from programme.schedule_import import ScheduleError, import_schedule, read_schedule
+from programme.schedule_import import import_schedule
 from speakers.models import Speaker
 from tests.factories import SessionFactory
 

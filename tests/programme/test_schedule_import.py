@@ -6,8 +6,9 @@ import pytest
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from programme.frab import ScheduleError, read_schedule
 from programme.models import Room, Session, SessionSpeaker, Track
-from programme.schedule_import import ScheduleError, import_schedule, read_schedule
+from programme.schedule_import import import_schedule
 from speakers.models import Speaker
 from tests.factories import RoomFactory, SessionFactory, SpeakerFactory, TrackFactory, brussels
 
