@@ -29,6 +29,12 @@ class ContentHistoryHelper(HistoricalRecordContextHelper):
         ]
         return super().context_for_delta_changes(dataclasses.replace(delta, changes=changes))
 
+    def prepare_delta_change_value(self, change, value):
+        # An empty text reads "–", not Python's "None".
+        if value is None or value == "":
+            return "–"
+        return super().prepare_delta_change_value(change, value)
+
 
 class ContentAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
     """Language tabs (modeltranslation), and the History page lists every version with what
