@@ -2,8 +2,8 @@ from django.conf import settings
 from django.urls import translate_url
 from django.utils.translation import get_language, get_language_info
 
-from efus_conf.http import page_path
 from efus_conf.models import Conference, Page, Partner, UsefulLink
+from efus_conf.request_helpers import page_path
 
 
 def language_alternates(path):

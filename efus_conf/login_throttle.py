@@ -13,7 +13,7 @@ from django.core.exceptions import ValidationError
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 
-from efus_conf.http import client_address
+from efus_conf.request_helpers import client_address
 
 
 def failure_keys(username, address):

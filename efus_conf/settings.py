@@ -78,7 +78,7 @@ def cache_from_url(url):
 DEBUG = env_bool("DJANGO_DEBUG", False)
 
 # Without a key and with debug off, SECRET_KEY stays empty: the site refuses to start
-# (efus_conf.serving), while commands that never sign anything still run.
+# (efus_conf.startup_checks), while commands that never sign anything still run.
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
 if not SECRET_KEY and DEBUG:
     SECRET_KEY = "django-insecure-development-only-key-never-used-in-production"
@@ -312,7 +312,7 @@ LOGGING = {
     "disable_existing_loggers": False,
     "formatters": {
         "plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
-        "json": {"()": "efus_conf.logging.JSONFormatter"},
+        "json": {"()": "efus_conf.json_logging.JSONFormatter"},
     },
     "handlers": {
         "console": {

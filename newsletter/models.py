@@ -43,9 +43,6 @@ class SubscriberQuerySet(models.QuerySet):
     def with_failed_mail(self):
         return self.exclude(last_mail_error="")
 
-    def for_email(self, email):
-        return self.filter(email=normalise_email(email))
-
 
 class Subscriber(models.Model):
     """Someone who asked for the newsletter, with the record of their consent.

@@ -6,7 +6,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.utils.crypto import salted_hmac
 
-from efus_conf.http import client_address
+from efus_conf.request_helpers import client_address
 
 # Submissions of one email address, whoever sends them: at most three confirmation mails an
 # hour for a pending address, and no way to tell a known address from an unknown one.
