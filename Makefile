@@ -39,6 +39,8 @@ run: demo
 lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	@# The layers between efus_conf and the apps: pyproject.toml, [tool.importlinter].
+	$(VENV)/bin/lint-imports --no-cache
 	@# The migrations check opens the default SQLite file, whose folder a fresh checkout lacks.
 	@mkdir -p var
 	$(MANAGE) makemigrations --check --dry-run
