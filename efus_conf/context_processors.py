@@ -46,6 +46,7 @@ def site(request):
         "partners": Partner.objects.all(),
         "language_alternates": language_alternates(path),
         "x_default_url": x_default_url(path),
+        "open_graph_locale": settings.OPEN_GRAPH_LOCALES.get(get_language(), get_language()),
         # Without the query string: tracking parameters must not make a page look duplicated.
         "canonical_url": request.build_absolute_uri(request.path),
     }

@@ -202,8 +202,13 @@ USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "Europe/Brussels"
 
-MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
-MODELTRANSLATION_FALLBACK_LANGUAGES = ("en",)
+# Open Graph names a page's locale with its territory (og:locale): the usage the text follows.
+OPEN_GRAPH_LOCALES = {"en": "en_GB", "fr": "fr_FR", "nl": "nl_BE"}
+
+MODELTRANSLATION_DEFAULT_LANGUAGE = LANGUAGE_CODE
+MODELTRANSLATION_FALLBACK_LANGUAGES = (LANGUAGE_CODE,)
+# Slugs are filled in from the default language's title in the admin, whatever its language.
+MODELTRANSLATION_PREPOPULATE_LANGUAGE = LANGUAGE_CODE
 # The admin's language tabs need jQuery UI; it is served from our own static files, not a CDN.
 JQUERY_UI_URL = "vendor/jquery-ui/jquery-ui.min.js"
 

@@ -59,7 +59,10 @@ class Subscriber(models.Model):
     name = models.CharField(_("name"), max_length=200, blank=True)
     organisation = models.CharField(_("organisation"), max_length=200, blank=True)
     language = models.CharField(
-        _("preferred language"), max_length=8, choices=settings.LANGUAGES, default="en"
+        _("preferred language"),
+        max_length=8,
+        choices=settings.LANGUAGES,
+        default=settings.LANGUAGE_CODE,
     )
     status = models.CharField(
         _("status"), max_length=20, choices=Status, default=Status.PENDING, db_index=True

@@ -6,6 +6,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin
+from modeltranslation.utils import get_translation_fields
 
 from programme.models import CONFERENCE_TZ, Room, Session, SessionSpeaker, Track
 from programme.schedule import conference_days
@@ -15,7 +16,7 @@ from programme.schedule import conference_days
 class RoomAdmin(TabbedTranslationAdmin):
     list_display = ["name", "location", "capacity", "order"]
     list_editable = ["order"]
-    search_fields = ["name_en", "name_fr", "name_nl"]
+    search_fields = get_translation_fields("name")
 
 
 @admin.register(Track)
@@ -23,8 +24,8 @@ class TrackAdmin(TabbedTranslationAdmin):
     list_display = ["swatch", "name", "slug", "order"]
     list_display_links = ["swatch", "name"]
     list_editable = ["order"]
-    prepopulated_fields = {"slug": ["name_en"]}
-    search_fields = ["name_en", "name_fr", "name_nl"]
+    prepopulated_fields = {"slug": ["name"]}
+    search_fields = get_translation_fields("name")
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         if db_field.name == "colour":
@@ -68,8 +69,8 @@ class SessionAdmin(TabbedTranslationAdmin):
     list_display = ["title", "start_display", "room", "format", "speaker_names", "published"]
     list_filter = [DayListFilter, "room", "track", "format", "published"]
     list_select_related = ["room", "track"]
-    search_fields = ["title_en", "title_fr", "title_nl", "slug", "people__speaker__name"]
-    prepopulated_fields = {"slug": ["title_en"]}
+    search_fields = [*get_translation_fields("title"), "slug", "people__speaker__name"]
+    prepopulated_fields = {"slug": ["title"]}
     inlines = [SessionSpeakerInline]
     actions = ["duplicate_sessions"]
     readonly_fields = ["sequence", "created_at", "updated_at"]

@@ -3,6 +3,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.template.loader import render_to_string
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
+from modeltranslation.utils import get_translation_fields
 
 from speakers import photos
 from speakers.forms import SpeakerAdminForm
@@ -27,7 +28,7 @@ class SpeakerAdmin(TabbedTranslationAdmin):
     # Featured speakers first, in homepage order, so their order is edited in one place.
     ordering = ["-featured", "featured_order", "name"]
     list_filter = ["featured", "published", "country"]
-    search_fields = ["name", "organisation_en", "organisation_fr", "organisation_nl"]
+    search_fields = ["name", *get_translation_fields("organisation")]
     prepopulated_fields = {"slug": ["name"]}
     readonly_fields = ["crop_preview"]
     fieldsets = [
