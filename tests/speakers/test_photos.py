@@ -6,6 +6,7 @@ from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
+from efus_conf import images as images_module
 from speakers import photos
 from tests.factories import SpeakerFactory
 from tests.speakers import images
@@ -19,7 +20,7 @@ def stored_image(name):
 
 def error_code(upload):
     with pytest.raises(ValidationError) as caught:
-        photos.validate_photo(upload)
+        photos.PhotoField().clean(upload)
     return caught.value.code
 
 
@@ -38,7 +39,7 @@ def test_a_gif_is_rejected_even_though_pillow_reads_it():
 
 
 def test_a_photo_over_the_file_size_limit_is_rejected(monkeypatch):
-    monkeypatch.setattr(photos, "MAX_UPLOAD_BYTES", 1000)
+    monkeypatch.setattr(images_module, "MAX_UPLOAD_BYTES", 1000)
     assert error_code(images.jpeg()) == "file_too_large"
 
 
@@ -60,13 +61,13 @@ def test_a_tiny_image_is_rejected():
 
 @pytest.mark.parametrize("upload", [images.jpeg(), images.png((500, 500))], ids=["jpeg", "png"])
 def test_jpeg_png_and_webp_photos_are_accepted(upload):
-    photos.validate_photo(upload)
+    photos.PhotoField().clean(upload)
 
 
 def test_webp_photos_are_accepted():
     buffer = io.BytesIO()
     Image.new("RGB", (400, 400)).save(buffer, "WEBP")
-    photos.validate_photo(SimpleUploadedFile("photo.webp", buffer.getvalue(), "image/webp"))
+    photos.PhotoField().clean(SimpleUploadedFile("photo.webp", buffer.getvalue(), "image/webp"))
 
 
 @pytest.mark.django_db
