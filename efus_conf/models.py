@@ -69,6 +69,9 @@ class Conference(models.Model):
                 violation_error_message=_("The last day cannot be before the first day."),
             ),
         ]
+        permissions = [
+            ("translate_conference", _("Can hand texts to translators and import translations")),
+        ]
 
     def __str__(self):
         return self.name

@@ -1,5 +1,6 @@
 from modeltranslation.translator import TranslationOptions, register
 
+from efus_conf.history import track_history
 from efus_conf.models import Conference, Page, Partner, UsefulLink
 
 
@@ -35,3 +36,10 @@ class PageTranslationOptions(TranslationOptions):
 @register(UsefulLink)
 class UsefulLinkTranslationOptions(TranslationOptions):
     fields = ("title",)
+
+
+# After the registrations above, so that history records each language's column.
+track_history(Conference)
+track_history(Partner)
+track_history(Page)
+track_history(UsefulLink)

@@ -5,7 +5,7 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.views.generic import RedirectView
 
-from efus_conf import probes, views
+from efus_conf import admin_views, probes, views
 from efus_conf.http_cache import public_page
 from efus_conf.sitemaps import PageSitemap, StaticViewSitemap
 from programme.sitemaps import SessionSitemap
@@ -19,6 +19,12 @@ sitemaps = {
 }
 
 urlpatterns = [
+    # Before the admin's own addresses, which would take it for an app's.
+    path(
+        "admin/translations/",
+        admin.site.admin_view(admin_views.translations),
+        name="admin-translations",
+    ),
     path("admin/", admin.site.urls),
     path("healthz", probes.healthz, name="healthz"),
     path("readyz", probes.readyz, name="readyz"),

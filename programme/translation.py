@@ -1,6 +1,7 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from programme.models import Room, Session, Track
+from efus_conf.history import track_history
+from programme.models import Room, Session, SessionSpeaker, Track
 
 
 @register(Room)
@@ -16,3 +17,10 @@ class TrackTranslationOptions(TranslationOptions):
 @register(Session)
 class SessionTranslationOptions(TranslationOptions):
     fields = ("title", "summary", "description")
+
+
+# After the registrations above, so that history records each language's column.
+track_history(Room)
+track_history(Track)
+track_history(Session)
+track_history(SessionSpeaker)

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_GET
 
 from efus_conf.http_cache import live_page, public_export, public_page
 from efus_conf.models import Conference
+from efus_conf.preview import draft_preview
 from programme import exports
 from programme.forms import ProgrammeFilterForm
 from programme.models import CONFERENCE_TZ, Session, Track
@@ -41,6 +42,14 @@ def session_detail(request, slug):
     session = get_object_or_404(
         Session.objects.published().select_related("room", "track"), slug=slug
     )
+    return render(request, "programme/session_detail.html", programme_context(session=session))
+
+
+@require_GET
+@draft_preview("programme.preview_session")
+def session_preview(request, pk):
+    """A session, published or not, as its page will look: for organisers only."""
+    session = get_object_or_404(Session.objects.select_related("room", "track"), pk=pk)
     return render(request, "programme/session_detail.html", programme_context(session=session))
 
 

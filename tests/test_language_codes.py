@@ -35,12 +35,23 @@ def checked_files():
 
 
 def exempt_lines(relative, text):
-    """The lines of a domain choice list that names languages for another purpose."""
-    name = DOMAIN_CLASSES.get(relative)
-    for node in ast.walk(ast.parse(text)) if name else ():
-        if isinstance(node, ast.ClassDef) and node.name == name:
-            return set(range(node.lineno, node.end_lineno + 1))
-    return set()
+    """Docstrings (they may name `title_en` as an example) and the lines of a domain choice
+    list that names languages for another purpose."""
+    if relative.suffix != ".py":
+        return set()
+    exempt = set()
+    for node in ast.walk(ast.parse(text)):
+        if isinstance(node, ast.Module | ast.ClassDef | ast.FunctionDef | ast.AsyncFunctionDef):
+            docstring = node.body[0] if node.body else None
+            if (
+                isinstance(docstring, ast.Expr)
+                and isinstance(docstring.value, ast.Constant)
+                and isinstance(docstring.value.value, str)
+            ):
+                exempt.update(range(docstring.lineno, docstring.end_lineno + 1))
+        if isinstance(node, ast.ClassDef) and node.name == DOMAIN_CLASSES.get(relative):
+            exempt.update(range(node.lineno, node.end_lineno + 1))
+    return exempt
 
 
 def hard_coded_languages(relative, text):
@@ -68,3 +79,10 @@ def test_the_guard_finds_a_field_list_a_code_and_a_locale():
         "for field in get_translation_fields('title'):\n"
     )
     assert len(hard_coded_languages(Path("templates/x.html"), written_out)) == 2
+
+
+def test_the_guard_reads_python_code_but_not_docstrings():
+    module = '"""Columns such as title_en."""\n\nFIELDS = ["title_en", "title_fr"]\n'
+    assert hard_coded_languages(Path("programme/x.py"), module) == [
+        'programme/x.py:3: FIELDS = ["title_en", "title_fr"]'
+    ]

@@ -28,6 +28,20 @@ CONTENT_PERMISSIONS = {
     for model in models
     for action in ["add", "change", "delete", "view"]
 }
+ORGANISER_TOOLS = {
+    ("programme", "import_session"),
+    ("programme", "export_session"),
+    ("programme", "preview_session"),
+    ("speakers", "import_speaker"),
+    ("speakers", "export_speaker"),
+    ("speakers", "preview_speaker"),
+    ("efus_conf", "translate_conference"),
+} | {
+    (app_label, f"{action}_historical{model}")
+    for app_label, models in CONTENT.items()
+    for model in models
+    for action in ["view", "change"]
+}
 NEWSLETTER_PERMISSIONS = {
     ("newsletter", "view_subscriber"),
     ("newsletter", "change_subscriber"),
@@ -38,29 +52,6 @@ NEWSLETTER_PERMISSIONS = {
 @pytest.fixture(autouse=True)
 def empty_cache():
     cache.clear()
-
-
-def member_of(django_user_model, group_name):
-    user = django_user_model.objects.create_user(
-        group_name.lower().replace(" ", "-"), "staff@example.org", None, is_staff=True
-    )
-    user.groups.add(Group.objects.get(name=group_name))
-    return user
-
-
-@pytest.fixture
-def editor(django_user_model, migrated_data):
-    return member_of(django_user_model, "Content editors")
-
-
-@pytest.fixture
-def communications(django_user_model, migrated_data):
-    return member_of(django_user_model, "Communications")
-
-
-@pytest.fixture
-def superuser(django_user_model, db):
-    return django_user_model.objects.create_superuser("root", "root@example.org", None)
 
 
 @pytest.fixture
@@ -89,8 +80,8 @@ def export(client, subscriber, action="export_confirmed_csv"):
     return client.post(SUBSCRIBERS, {"action": action, "_selected_action": [subscriber.pk]})
 
 
-def test_content_editors_have_exactly_the_content_permissions(migrated_data):
-    assert permissions_of("Content editors") == CONTENT_PERMISSIONS
+def test_content_editors_have_the_content_permissions_and_the_organiser_tools(migrated_data):
+    assert permissions_of("Content editors") == CONTENT_PERMISSIONS | ORGANISER_TOOLS
 
 
 def test_communications_have_the_content_and_the_subscriber_permissions(migrated_data):
@@ -102,7 +93,7 @@ def test_roles_migration_is_reversible_and_can_run_again():
     call_command("migrate", "efus_conf", "0001", verbosity=0)
     assert not Group.objects.filter(name__in=["Content editors", "Communications"]).exists()
     call_command("migrate", "efus_conf", verbosity=0)
-    assert permissions_of("Content editors") == CONTENT_PERMISSIONS
+    assert permissions_of("Content editors") == CONTENT_PERMISSIONS | ORGANISER_TOOLS
     assert permissions_of("Communications") == CONTENT_PERMISSIONS | NEWSLETTER_PERMISSIONS
 
 
