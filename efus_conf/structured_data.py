@@ -4,7 +4,7 @@ from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.translation import get_language
 
-from efus_conf.http import absolute_url
+from efus_conf.request_helpers import absolute_url
 
 SHARE_IMAGE = "img/share.png"
 

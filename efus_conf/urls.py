@@ -5,9 +5,18 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.views.generic import RedirectView
 
-from efus_conf import admin_views, views
+from efus_conf import admin_views, probes, views
 from efus_conf.http_cache import public_page
-from efus_conf.sitemaps import sitemaps
+from efus_conf.sitemaps import PageSitemap, StaticViewSitemap
+from programme.sitemaps import SessionSitemap
+from speakers.sitemaps import SpeakerSitemap
+
+sitemaps = {
+    "static": StaticViewSitemap,
+    "pages": PageSitemap,
+    "speakers": SpeakerSitemap,
+    "sessions": SessionSitemap,
+}
 
 urlpatterns = [
     # Before the admin's own addresses, which would take it for an app's.
@@ -17,8 +26,8 @@ urlpatterns = [
         name="admin-translations",
     ),
     path("admin/", admin.site.urls),
-    path("healthz", views.healthz, name="healthz"),
-    path("readyz", views.readyz, name="readyz"),
+    path("healthz", probes.healthz, name="healthz"),
+    path("readyz", probes.readyz, name="readyz"),
     path("favicon.ico", RedirectView.as_view(url=settings.STATIC_URL + "img/favicon.svg")),
     path("robots.txt", views.robots_txt, name="robots"),
     path("sitemap.xml", public_page(sitemap), {"sitemaps": sitemaps}, name="sitemap"),

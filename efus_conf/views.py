@@ -1,6 +1,4 @@
 from django.contrib.staticfiles import finders
-from django.core.cache import cache
-from django.db import connection
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.templatetags.static import static
@@ -9,18 +7,18 @@ from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from efus_conf.http import absolute_url
+from efus_conf.request_helpers import absolute_url
 from efus_conf.http_cache import public_page
 from efus_conf.models import Conference, Page
-from speakers.models import Speaker
 
 THEME_COLOUR = "#00408f"
 
 
 @public_page
 def home(request):
-    """The conference homepage, section by section as in the seed page."""
-    return render(request, "efus_conf/home.html", {"featured_speakers": Speaker.objects.featured()})
+    """The conference homepage, section by section as in the seed page; the speakers' section
+    comes from the speakers app's template tags."""
+    return render(request, "efus_conf/home.html")
 
 
 @public_page
@@ -31,42 +29,6 @@ def page(request, slug):
         "efus_conf/page.html",
         {"page": get_object_or_404(Page.objects.published(), slug=slug)},
     )
-
-
-@never_cache
-def healthz(request):
-    """Liveness: the process answers. Restarting it would not mend a database outage."""
-    return JsonResponse({"status": "ok"})
-
-
-@never_cache
-def readyz(request):
-    """Readiness: 200 when the site can serve pages, 503 when the database cannot be reached.
-    A cache that cannot be reached is reported but not fatal: pages are rendered uncached."""
-    checks = {"database": check(database_answers), "cache": check(cache_answers)}
-    ready = checks["database"] == "ok"
-    return JsonResponse(
-        {"status": "ok" if ready else "unavailable", **checks}, status=200 if ready else 503
-    )
-
-
-def check(probe):
-    try:
-        probe()
-    except Exception as error:  # noqa: BLE001 - any failure is reported, by its kind
-        return f"error: {type(error).__name__}"
-    return "ok"
-
-
-def database_answers():
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT 1")
-
-
-def cache_answers():
-    cache.set("readyz", "ok", 10)
-    if cache.get("readyz") != "ok":
-        raise LookupError("the cache did not keep a value")
 
 
 @require_GET

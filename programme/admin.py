@@ -8,6 +8,7 @@ from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from modeltranslation.utils import get_translation_fields
 
 from efus_conf.admin_base import ContentAdmin
 from efus_conf.preview import preview_links
@@ -23,7 +24,7 @@ from programme.schedule import conference_days
 class RoomAdmin(ContentAdmin):
     list_display = ["name", "location", "capacity", "order"]
     list_editable = ["order"]
-    search_fields = ["name_en", "name_fr", "name_nl"]
+    search_fields = get_translation_fields("name")
 
 
 @admin.register(Track)
@@ -31,8 +32,8 @@ class TrackAdmin(ContentAdmin):
     list_display = ["swatch", "name", "slug", "order"]
     list_display_links = ["swatch", "name"]
     list_editable = ["order"]
-    prepopulated_fields = {"slug": ["name_en"]}
-    search_fields = ["name_en", "name_fr", "name_nl"]
+    prepopulated_fields = {"slug": ["name"]}
+    search_fields = get_translation_fields("name")
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         if db_field.name == "colour":
@@ -94,8 +95,8 @@ class SessionAdmin(SpreadsheetAdminMixin, ContentAdmin):
     list_display = ["title", "start_display", "room", "track", "speaker_names", "status"]
     list_filter = [DayListFilter, "room", ("track", TrackListFilter), "format", "published"]
     list_select_related = ["room", "track"]
-    search_fields = ["title_en", "title_fr", "title_nl", "slug", "people__speaker__name"]
-    prepopulated_fields = {"slug": ["title_en"]}
+    search_fields = [*get_translation_fields("title"), "slug", "people__speaker__name"]
+    prepopulated_fields = {"slug": ["title"]}
     inlines = [SessionSpeakerInline]
     actions = ["duplicate_sessions"]
     readonly_fields = ["preview", "sequence", "created_at", "updated_at"]

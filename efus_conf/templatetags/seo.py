@@ -9,7 +9,7 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
 from efus_conf import structured_data
-from efus_conf.http import absolute_url
+from efus_conf.request_helpers import absolute_url
 
 register = template.Library()
 
