@@ -7,9 +7,9 @@ from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from efus_conf.request_helpers import absolute_url
 from efus_conf.http_cache import public_page
 from efus_conf.models import Conference, Page
+from efus_conf.request_helpers import absolute_url
 
 THEME_COLOUR = "#00408f"
 

@@ -42,7 +42,6 @@ class SubscriberQuerySet(models.QuerySet):
         return self.filter(status=Subscriber.Status.CONFIRMED)
 
 
-
 class Subscriber(models.Model):
     """Someone who asked for the newsletter, with the record of their consent.
 
