@@ -30,6 +30,13 @@ def empty_cache():
 
 
 @pytest.fixture
+def conference(db):
+    from tests.factories import ConferenceFactory
+
+    return ConferenceFactory()
+
+
+@pytest.fixture
 def demo(db):
     """The whole demo conference, as `manage.py loaddemo` loads it."""
     call_command("loaddemo", stdout=io.StringIO())
