@@ -5,6 +5,7 @@ import datetime
 import factory
 from django.utils import timezone
 
+from efus_conf.models import Conference
 from newsletter.models import Subscriber
 from programme.models import CONFERENCE_TZ, Room, Session, SessionSpeaker, Track
 from speakers.models import Speaker
@@ -13,6 +14,22 @@ from speakers.models import Speaker
 def brussels(day, hour, minute=0):
     """An aware time in March 2024, Brussels time (the demo conference's month)."""
     return datetime.datetime(2024, 3, day, hour, minute, tzinfo=CONFERENCE_TZ)
+
+
+class ConferenceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Conference
+
+    name_en = "Conference"
+    short_name_en = "Security, Democracy & Cities"
+    tagline_en = "t"
+    start_date = datetime.date(2024, 3, 20)
+    end_date = datetime.date(2024, 3, 22)
+    city_en = "Brussels"
+    country_en = "Belgium"
+    venue_name_en = "Venue"
+    intro_en = "i"
+    audience_en = "a"
 
 
 class SpeakerFactory(factory.django.DjangoModelFactory):

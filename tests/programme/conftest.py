@@ -1,20 +1,7 @@
-import datetime
-
 import pytest
 
-from efus_conf.models import Conference
 from programme.models import SessionSpeaker
 from tests.factories import SessionFactory, SpeakerFactory, brussels
-
-
-@pytest.fixture
-def conference(db):
-    return Conference.objects.create(
-        name_en="Conference", short_name_en="Security, Democracy & Cities", tagline_en="t",
-        start_date=datetime.date(2024, 3, 20), end_date=datetime.date(2024, 3, 22),
-        city_en="Brussels", country_en="Belgium", venue_name_en="Venue", intro_en="i",
-        audience_en="a",
-    )  # fmt: skip
 
 
 @pytest.fixture
