@@ -9,6 +9,7 @@ from django.views.decorators.http import require_GET
 
 from efus_conf.http_cache import public_page
 from efus_conf.models import Conference, Page
+from efus_conf.request_helpers import absolute_url
 
 THEME_COLOUR = "#00408f"
 
@@ -37,7 +38,7 @@ def robots_txt(request):
     return render(
         request,
         "robots.txt",
-        {"sitemap_url": request.build_absolute_uri(reverse("sitemap"))},
+        {"sitemap_url": absolute_url(reverse("sitemap"))},
         content_type="text/plain; charset=utf-8",
     )
 

@@ -48,7 +48,7 @@ def inbox(settings):
     controller.stop()
 
 
-def test_subscriber_confirms_by_mail_then_unsubscribes(site, page, inbox):
+def test_subscriber_confirms_by_mail_then_unsubscribes(site, page, inbox, mail_worker):
     from newsletter.models import Subscriber, SubscriptionEvent
 
     page.goto(f"{site}/fr/")
@@ -61,6 +61,7 @@ def test_subscriber_confirms_by_mail_then_unsubscribes(site, page, inbox):
     expect(page).to_have_url(f"{site}/fr/newsletter/check-your-inbox/")
     expect(page.get_by_role("heading", level=1)).to_have_text("Consultez votre boîte de réception")
 
+    mail_worker()
     mail = inbox.wait(1)
     assert mail["To"] == ADDRESS
     body = mail.get_body(("plain",)).get_content()
@@ -70,6 +71,9 @@ def test_subscriber_confirms_by_mail_then_unsubscribes(site, page, inbox):
     assert unsubscribe_url.startswith(f"{site}/fr/newsletter/unsubscribe/")
 
     page.goto(confirm_url)
+    expect(page.get_by_role("heading", level=1)).to_have_text("Confirmez votre abonnement")
+    assert Subscriber.objects.get(email=ADDRESS).status == Subscriber.Status.PENDING
+    page.get_by_role("button", name="Confirmer mon abonnement").click()
     expect(page.get_by_role("heading", level=1)).to_have_text(
         "Merci, votre abonnement est confirmé"
     )

@@ -16,6 +16,7 @@ import sys
 import threading
 import time
 import urllib.parse
+from concurrent.futures import ThreadPoolExecutor, wait
 from http.cookies import SimpleCookie
 from pathlib import Path
 
@@ -43,11 +44,11 @@ def tail(path, lines=60):
 class SmtpSink:
     """A real SMTP server on loopback that keeps the envelope of every mail it accepts."""
 
-    def __init__(self):
+    def __init__(self, port=None):
         self._lock = threading.Lock()
         self.mails = []
         self._controller = Controller(
-            self, hostname=HOST, port=free_port(), server_hostname="localhost"
+            self, hostname=HOST, port=port or free_port(), server_hostname="localhost"
         )
 
     async def handle_DATA(self, server, session, envelope):
@@ -97,12 +98,14 @@ class Gunicorn:
             "EMAIL_HOST": HOST,
             "EMAIL_PORT": str(smtp_port),
             "GUNICORN_BIND": f"{HOST}:{self.port}",
+            "SITE_URL": f"http://{HOST}:{self.port}",
             "GUNICORN_WORKERS": str(workers),
             "GUNICORN_THREADS": str(threads),
             "PYTHONDONTWRITEBYTECODE": "1",
             "PYTHONUNBUFFERED": "1",
         }
         self.process = None
+        self.mail_worker = None
 
     def manage(self, *args):
         result = subprocess.run(
@@ -126,6 +129,7 @@ class Gunicorn:
 
     def start(self, ready_timeout=60):
         self._log = open(self.log_path, "w")  # noqa: SIM115 - closed in stop()
+        self.start_mail_worker()
         # Its own session, so that stop() can reach the workers too if the master hangs.
         self.process = subprocess.Popen(
             [sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py"],
@@ -150,7 +154,35 @@ class Gunicorn:
         self.stop()
         raise RuntimeError(f"gunicorn not healthy after {ready_timeout} s:\n{tail(self.log_path)}")
 
+    def start_mail_worker(self):
+        """`manage.py db_worker`, the process that sends the mails, as deployed (README)."""
+        self.mail_worker = subprocess.Popen(
+            [sys.executable, "manage.py", "db_worker", "--interval", "0.2"],
+            cwd=PROJECT_ROOT,
+            env=self.env,
+            stdout=self._log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+
+    def stop_mail_worker(self):
+        if self.mail_worker is None:
+            return
+        self.mail_worker.terminate()
+        try:
+            self.mail_worker.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            self.mail_worker.kill()
+            self.mail_worker.wait(timeout=10)
+        self.mail_worker = None
+
+    def worker_pids(self):
+        """The gunicorn workers' process ids (the master's children)."""
+        children = Path(f"/proc/{self.process.pid}/task/{self.process.pid}/children")
+        return [int(pid) for pid in children.read_text().split()]
+
     def stop(self):
+        self.stop_mail_worker()
         if self.process is None:
             return
         self.process.terminate()  # graceful: the master stops its workers and waits for them
@@ -281,3 +313,52 @@ class Client:
         if page.status != 200 or not match or "csrftoken" not in self.cookies:
             raise AssertionError(f"GET {path}: {page.status}, no CSRF form or cookie")
         return match.group(1)
+
+
+def run_concurrently(task, items, *, threads, deadline=240):
+    """task(item) for every item on `threads` threads; [(item, result or exception)].
+
+    Each request has its own socket timeout, so a stuck server cannot keep a thread forever;
+    the deadline bounds the whole run.
+    """
+    pool = ThreadPoolExecutor(max_workers=threads)
+    try:
+        futures = {pool.submit(task, item): item for item in items}
+        _done, not_done = wait(futures, timeout=deadline)
+    finally:
+        pool.shutdown(wait=False, cancel_futures=True)
+    assert not not_done, (
+        f"{len(not_done)} of {len(items)} requests still running after {deadline} s"
+    )
+    return [(futures[future], future.exception() or future.result()) for future in futures]
+
+
+def wait_until(read, expected, timeout):
+    """Poll read() until it returns `expected` (mails are sent after the response)."""
+    deadline = time.monotonic() + timeout
+    value = read()
+    while value != expected and time.monotonic() < deadline:
+        time.sleep(0.2)
+        value = read()
+    return value
+
+
+def subscribe(port, address, language):
+    """One visitor: GET the form, POST it, follow the redirect."""
+    client = Client(port)
+    path = f"/{language}/newsletter/"
+    client.open_form(path)
+    answer = client.post_form(
+        path,
+        {
+            "email": address,
+            "name": "",
+            "organisation": "",
+            "language": language,
+            "consent": "on",
+            "source": path,
+            "website": "",
+        },
+    )
+    landing = client.get(answer.header("location")) if answer.status == 302 else None
+    return answer.status, answer.header("location"), landing and landing.status

@@ -27,8 +27,20 @@ class Inbox:
 
     def __init__(self):
         self.messages = []
+        self.raw = []
+        self.connections = 0
+        # A reply such as "451 …" makes the server refuse every mail until it is cleared.
+        self.refusal = None
+
+    async def handle_EHLO(self, server, session, envelope, hostname, responses):
+        self.connections += 1
+        session.host_name = hostname
+        return responses
 
     async def handle_DATA(self, server, session, envelope):
+        if self.refusal:
+            return self.refusal
+        self.raw.append(envelope.content)
         self.messages.append(email.message_from_bytes(envelope.content, policy=policy.default))
         return "250 Message accepted"
 
