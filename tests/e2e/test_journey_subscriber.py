@@ -1,51 +1,24 @@
 """A subscriber: footer form, confirmation mail over real SMTP, confirm link, unsubscribe."""
 
-import email
 import re
-import threading
-from email import policy
 
 import pytest
-from aiosmtpd.controller import Controller
 from playwright.sync_api import expect
 
-from tests.newsletter.conftest import free_port, use_smtp
+from tests.smtp import SmtpServer, use_smtp
 
 pytestmark = pytest.mark.e2e
 
 ADDRESS = "lea.martin@example.org"
 
 
-class Inbox:
-    """Mail received by the loopback SMTP server; `wait()` returns the next one."""
-
-    def __init__(self):
-        self.messages = []
-        self.arrived = threading.Condition()
-
-    async def handle_DATA(self, server, session, envelope):
-        with self.arrived:
-            self.messages.append(email.message_from_bytes(envelope.content, policy=policy.default))
-            self.arrived.notify_all()
-        return "250 Message accepted"
-
-    def wait(self, count, timeout=15):
-        with self.arrived:
-            assert self.arrived.wait_for(lambda: len(self.messages) >= count, timeout), (
-                f"{len(self.messages)} mail(s) received, expected {count}"
-            )
-            return self.messages[count - 1]
-
-
 @pytest.fixture
 def inbox(settings):
     """A real SMTP server on loopback; the live server (a thread of this process) mails it."""
-    received = Inbox()
-    controller = Controller(received, hostname="127.0.0.1", port=free_port())
-    controller.start()
-    use_smtp(settings, controller.port)
-    yield received
-    controller.stop()
+    server = SmtpServer().start()
+    use_smtp(settings, server.port)
+    yield server
+    server.stop()
 
 
 def test_subscriber_confirms_by_mail_then_unsubscribes(site, page, inbox, mail_worker):

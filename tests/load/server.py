@@ -9,28 +9,20 @@ import http.client
 import os
 import re
 import signal
-import socket
 import sqlite3
 import subprocess
 import sys
-import threading
 import time
 import urllib.parse
 from concurrent.futures import ThreadPoolExecutor, wait
 from http.cookies import SimpleCookie
 from pathlib import Path
 
-from aiosmtpd.controller import Controller
+from tests.gunicorn_site import free_port
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 HOST = "127.0.0.1"
 CSRF_INPUT = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
-
-
-def free_port():
-    with socket.socket() as probe:
-        probe.bind((HOST, 0))
-        return probe.getsockname()[1]
 
 
 def tail(path, lines=60):
@@ -39,37 +31,6 @@ def tail(path, lines=60):
     except FileNotFoundError:
         return "(no log yet)"
     return "\n".join(text.splitlines()[-lines:])
-
-
-class SmtpSink:
-    """A real SMTP server on loopback that keeps the envelope of every mail it accepts."""
-
-    def __init__(self, port=None):
-        self._lock = threading.Lock()
-        self.mails = []
-        self._controller = Controller(
-            self, hostname=HOST, port=port or free_port(), server_hostname="localhost"
-        )
-
-    async def handle_DATA(self, server, session, envelope):
-        with self._lock:
-            self.mails.append((tuple(envelope.rcpt_tos), envelope.content))
-        return "250 Message accepted"
-
-    @property
-    def port(self):
-        return self._controller.port
-
-    def start(self):
-        self._controller.start()
-        return self
-
-    def stop(self):
-        self._controller.stop()
-
-    def recipients(self):
-        with self._lock:
-            return [rcpt.lower() for rcpt_tos, _content in self.mails for rcpt in rcpt_tos]
 
 
 class Gunicorn:

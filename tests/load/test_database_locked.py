@@ -6,7 +6,8 @@ import textwrap
 
 import pytest
 
-from tests.load.server import Client, Gunicorn, SmtpSink
+from tests.load.server import Client, Gunicorn
+from tests.smtp import SmtpServer
 
 HOLD_LOCK = textwrap.dedent(
     """
@@ -25,7 +26,7 @@ def stored(site):
 
 @pytest.fixture
 def site(tmp_path):
-    sink = SmtpSink().start()
+    sink = SmtpServer().start()
     server = Gunicorn(tmp_path, smtp_port=sink.port, workers=1, threads=2)
     server.env["DJANGO_DB_BUSY_TIMEOUT"] = "1"
     server.prepare()

@@ -13,16 +13,16 @@ import time
 
 import pytest
 
+from tests.gunicorn_site import free_port
 from tests.load.server import (
     HOST,
     Client,
     Gunicorn,
-    SmtpSink,
-    free_port,
     run_concurrently,
     subscribe,
     wait_until,
 )
+from tests.smtp import SmtpServer
 
 
 class HungSmtp:
@@ -110,7 +110,7 @@ def test_hung_mail_server_slows_no_page_and_mail_goes_once_it_answers(site):
     finally:
         hung.stop()
 
-    sink = SmtpSink(site.smtp_port).start()
+    sink = SmtpServer(site.smtp_port).start()
     try:
         make_retries_due(site)
         received = wait_until(
@@ -126,7 +126,7 @@ def test_hung_mail_server_slows_no_page_and_mail_goes_once_it_answers(site):
 
 def test_web_worker_killed_in_a_burst_leaves_no_subscriber_without_its_mail_task(site):
     domain = "burst.example.org"
-    sink = SmtpSink(site.smtp_port).start()
+    sink = SmtpServer(site.smtp_port).start()
     people = [(f"b{n:03d}@{domain}", ("en", "fr", "nl")[n % 3]) for n in range(150)]
     victim = site.worker_pids()[0]
 

@@ -15,8 +15,10 @@ from newsletter import services
 from newsletter.models import Mail, Subscriber, SubscriptionEvent
 from newsletter.services import RETRY_DELAYS
 from tests.factories import SubscriberFactory
-from tests.newsletter.conftest import form_data, free_port, use_smtp
+from tests.gunicorn_site import free_port
+from tests.newsletter.conftest import form_data
 from tests.newsletter.test_privacy_and_tokens import make_subscriber
+from tests.smtp import use_smtp
 
 pytestmark = pytest.mark.database
 
