@@ -1,10 +1,11 @@
 from django.contrib import admin
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.admin import TabbedTranslationAdmin
+from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
 
+from efus_conf.forms import ConferenceAdminForm
 from efus_conf.login_throttle import ThrottledAdminAuthenticationForm
-from efus_conf.models import Conference, Page, Partner, UsefulLink
+from efus_conf.models import Conference, KeyFigure, Page, Partner, UsefulLink
 
 admin.site.site_header = _("Security, Democracy & Cities: administration")
 admin.site.site_title = _("Conference administration")
@@ -12,8 +13,16 @@ admin.site.index_title = _("Conference content")
 admin.site.login_form = ThrottledAdminAuthenticationForm
 
 
+class KeyFigureInline(TranslationTabularInline):
+    model = KeyFigure
+    extra = 1
+    fields = ["value", "label", "order"]
+
+
 @admin.register(Conference)
 class ConferenceAdmin(TabbedTranslationAdmin):
+    form = ConferenceAdminForm
+    inlines = [KeyFigureInline]
     list_display = ["name", "start_date", "end_date", "city"]
     fieldsets = [
         (None, {"fields": ["name", "short_name", "tagline", "speakers_heading"]}),
@@ -30,7 +39,48 @@ class ConferenceAdmin(TabbedTranslationAdmin):
                 ]
             },
         ),
+        (
+            _("Getting there"),
+            {
+                "fields": [
+                    "venue_latitude",
+                    "venue_longitude",
+                    "public_transport",
+                    "venue_map",
+                    "venue_map_description",
+                ]
+            },
+        ),
+        (
+            _("Accessibility"),
+            {
+                "fields": [
+                    "step_free_access",
+                    "hearing_loop",
+                    "interpretation_headsets",
+                    "quiet_room",
+                    "access_contact",
+                ]
+            },
+        ),
+        (
+            _("Registration"),
+            {
+                "fields": ["registration_url", "registration_opens", "registration_closes"],
+                "description": _("People register on the organisers' own registration system."),
+            },
+        ),
         (_("Homepage"), {"fields": ["patronage", "intro", "audience", "newsletter_pitch"]}),
+        (
+            _("After the event"),
+            {
+                "fields": ["recap"],
+                "description": _(
+                    "Once the last day is past, the homepage leads with this text, the key "
+                    "figures below and the sessions' recordings and documents."
+                ),
+            },
+        ),
         (
             _("Organiser and contacts"),
             {

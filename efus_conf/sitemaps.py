@@ -35,6 +35,7 @@ class StaticViewSitemap(ConferenceSitemap):
         "home",
         "programme:list",
         "speakers:list",
+        "getting_there",
         "newsletter:subscribe",
     ]
     priority = 1.0

@@ -1,6 +1,6 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from efus_conf.models import Conference, Page, Partner, UsefulLink
+from efus_conf.models import Conference, KeyFigure, Page, Partner, UsefulLink
 
 
 @register(Conference)
@@ -12,9 +12,17 @@ class ConferenceTranslationOptions(TranslationOptions):
         "city",
         "country",
         "venue_name",
+        "public_transport",
+        "venue_map_description",
+        "step_free_access",
+        "hearing_loop",
+        "interpretation_headsets",
+        "quiet_room",
+        "access_contact",
         "patronage",
         "intro",
         "audience",
+        "recap",
         "speakers_heading",
         "newsletter_pitch",
         "organiser_blurb",
@@ -35,3 +43,8 @@ class PageTranslationOptions(TranslationOptions):
 @register(UsefulLink)
 class UsefulLinkTranslationOptions(TranslationOptions):
     fields = ("title",)
+
+
+@register(KeyFigure)
+class KeyFigureTranslationOptions(TranslationOptions):
+    fields = ("label",)

@@ -29,6 +29,7 @@ urlpatterns += i18n_patterns(
     path("speakers/", include("speakers.urls")),
     path("programme/", include("programme.urls")),
     path("newsletter/", include("newsletter.urls")),
+    path("getting-there/", views.getting_there, name="getting_there"),
     path("offline/", views.offline, name="offline"),
     path("manifest.webmanifest", views.web_manifest, name="manifest"),
     # Organisers' pages come last: their slugs must not shadow the apps' addresses.

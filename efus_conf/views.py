@@ -4,20 +4,37 @@ from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.templatetags.static import static
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import get_language
 from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_GET
 
-from efus_conf.models import Conference, Page
+from efus_conf.models import CONFERENCE_TZ, Conference, Page
 from newsletter.views import subscribe_again
+from programme.models import Room, Session
 from speakers.models import Speaker
 
 THEME_COLOUR = "#00408f"
 
 
 def home(request):
-    """The conference homepage, section by section as in the seed page."""
-    return render(request, "efus_conf/home.html", {"featured_speakers": Speaker.objects.featured()})
+    """The conference homepage, section by section as in the seed page. Before and during
+    the event it invites people to register; once it is over it leads with what happened
+    and what can be watched and read again."""
+    conference = Conference.objects.current()
+    now = timezone.now()
+    context = {
+        "conference": conference,
+        "featured_speakers": Speaker.objects.featured(),
+        "programme_tz": CONFERENCE_TZ,
+    }
+    if conference is not None and conference.is_over(now):
+        context["after_event"] = True
+        context["key_figures"] = conference.key_figures.all()
+        context["again"] = Session.objects.published().with_materials()
+    elif conference is not None:
+        context["registration"] = conference.registration_state(now)
+    return render(request, "efus_conf/home.html", context)
 
 
 def page(request, slug):
@@ -26,6 +43,15 @@ def page(request, slug):
         request,
         "efus_conf/page.html",
         {"page": get_object_or_404(Page.objects.published(), slug=slug)},
+    )
+
+
+def getting_there(request):
+    """Practical information: the venue, how to reach it, its map, access, and each room."""
+    return render(
+        request,
+        "efus_conf/getting_there.html",
+        {"venue": Conference.objects.current(), "rooms": Room.objects.all()},
     )
 
 

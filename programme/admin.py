@@ -5,9 +5,10 @@ from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
-from modeltranslation.admin import TabbedTranslationAdmin
+from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
 
-from programme.models import CONFERENCE_TZ, Room, Session, SessionSpeaker, Track
+from programme.changes import SessionChange
+from programme.models import CONFERENCE_TZ, Room, Session, SessionMaterial, SessionSpeaker, Track
 from programme.schedule import conference_days
 
 
@@ -63,27 +64,54 @@ class SessionSpeakerInline(admin.TabularInline):
     autocomplete_fields = ["speaker"]
 
 
+class SessionMaterialInline(TranslationTabularInline):
+    model = SessionMaterial
+    extra = 0
+    fields = ["title", "kind", "language", "file", "order"]
+
+
 @admin.register(Session)
 class SessionAdmin(TabbedTranslationAdmin):
-    list_display = ["title", "start_display", "room", "format", "speaker_names", "published"]
-    list_filter = [DayListFilter, "room", "track", "format", "published"]
+    list_display = [
+        "title", "start_display", "room", "format", "speaker_names", "availability", "published",
+    ]  # fmt: skip
+    list_filter = [
+        DayListFilter, "room", "track", "format", "availability", "cancelled", "published",
+    ]  # fmt: skip
     list_select_related = ["room", "track"]
     search_fields = ["title_en", "title_fr", "title_nl", "slug", "people__speaker__name"]
     prepopulated_fields = {"slug": ["title_en"]}
-    inlines = [SessionSpeakerInline]
+    inlines = [SessionSpeakerInline, SessionMaterialInline]
     actions = ["duplicate_sessions"]
     readonly_fields = ["sequence", "created_at", "updated_at"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "summary", "description"]}),
         (
             _("When and where"),
-            {"fields": ["start", "end", "room"], "description": _("Times are Brussels time.")},
+            {
+                "fields": ["start", "end", "room", "meeting_point", "meeting_time"],
+                "description": _("Times are Brussels time."),
+            },
         ),
         (
             _("Kind and language"),
-            {"fields": ["format", "track", "language", "interpretation", "registration_url"]},
+            {"fields": ["format", "track", "language", "interpretation"]},
         ),
-        (None, {"fields": ["published", "sequence", "created_at", "updated_at"]}),
+        (
+            _("Places"),
+            {"fields": ["capacity", "availability", "registration_url"]},
+        ),
+        (
+            _("After the event"),
+            {
+                "fields": ["recording_url", "report"],
+                "description": _("Documents (slides, reports) are added at the bottom."),
+            },
+        ),
+        (
+            None,
+            {"fields": ["published", "cancelled", "sequence", "created_at", "updated_at"]},
+        ),
     ]
 
     def get_queryset(self, request):
@@ -139,3 +167,19 @@ class SessionAdmin(TabbedTranslationAdmin):
             % {"count": len(copies)},
             messages.SUCCESS,
         )
+
+
+@admin.register(SessionChange)
+class SessionChangeAdmin(admin.ModelAdmin):
+    """The record of changes is written by saving sessions; here it is only read."""
+
+    list_display = ["session", "recorded_at", "room", "start", "cancelled"]
+    list_select_related = ["session", "room"]
+    date_hierarchy = "recorded_at"
+    search_fields = ["session__title_en", "session__title_fr", "session__title_nl"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

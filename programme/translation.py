@@ -1,11 +1,11 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from programme.models import Room, Session, Track
+from programme.models import Room, Session, SessionMaterial, Track
 
 
 @register(Room)
 class RoomTranslationOptions(TranslationOptions):
-    fields = ("name", "location")
+    fields = ("name", "location", "directions")
 
 
 @register(Track)
@@ -15,4 +15,9 @@ class TrackTranslationOptions(TranslationOptions):
 
 @register(Session)
 class SessionTranslationOptions(TranslationOptions):
-    fields = ("title", "summary", "description")
+    fields = ("title", "summary", "description", "meeting_point", "report")
+
+
+@register(SessionMaterial)
+class SessionMaterialTranslationOptions(TranslationOptions):
+    fields = ("title",)

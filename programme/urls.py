@@ -1,6 +1,7 @@
 from django.urls import path
 
 from programme import views
+from programme.feeds import ProgrammeChangesFeed
 
 app_name = "programme"
 
@@ -8,6 +9,8 @@ urlpatterns = [
     path("", views.programme, name="list"),
     path("now/", views.now, name="now"),
     path("agenda/", views.agenda, name="agenda"),
+    path("changes/", views.changes, name="changes"),
+    path("changes/feed/", ProgrammeChangesFeed(), name="changes_feed"),
     path("agenda.ics", views.agenda_ics, name="agenda_ics"),
     path("schedule.ics", views.schedule_ics, name="schedule_ics"),
     path("schedule.xml", views.schedule_xml, name="schedule_xml"),

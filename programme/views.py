@@ -4,7 +4,7 @@ import json
 from django.conf import settings
 from django.core.cache import cache
 from django.core.validators import slug_re
-from django.db.models import Max
+from django.db.models import Max, Prefetch
 from django.http import Http404, HttpResponse, HttpResponseNotModified
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
@@ -18,6 +18,7 @@ from django.views.decorators.http import require_GET
 from efus_conf.models import Conference
 from efus_conf.page_cache import cached_content, content_version
 from programme import exports
+from programme.changes import SessionChange
 from programme.forms import ProgrammeFilterForm
 from programme.models import CONFERENCE_TZ, Session, Track
 from programme.schedule import conference_days, group_by_day_and_slot, now_and_next
@@ -39,16 +40,35 @@ def programme(request):
     days = SimpleLazyObject(
         lambda: group_by_day_and_slot(form.apply(Session.objects.published()).with_people())
     )
-    return render(request, "programme/programme.html", programme_context(form=form, days=days))
+    registration = conference.registration_state(timezone.now()) if conference else ""
+    return render(
+        request,
+        "programme/programme.html",
+        programme_context(form=form, days=days, registration=registration),
+    )
 
 
 @require_GET
 def session_detail(request, slug):
     """One session: when, where, in which language, who speaks, and its calendar file."""
+    changes = SessionChange.objects.select_related("room", "previous_room")
     session = get_object_or_404(
-        Session.objects.published().select_related("room", "track"), slug=slug
+        Session.objects.published()
+        .select_related("room", "track")
+        .prefetch_related("materials", Prefetch("changes", queryset=changes)),
+        slug=slug,
     )
     return render(request, "programme/session_detail.html", programme_context(session=session))
+
+
+@require_GET
+def changes(request):
+    """Every change to the published programme, newest first."""
+    return render(
+        request,
+        "programme/changes.html",
+        programme_context(changes=SessionChange.objects.public()),
+    )
 
 
 @require_GET
@@ -157,7 +177,7 @@ def schedule_export(request):
     conference = Conference.objects.current()
     if conference is None:
         raise Http404(_("The programme has not been published yet."))
-    sessions = list(Session.objects.published().with_people())
+    sessions = list(Session.objects.published().with_people().prefetch_related("materials"))
     # Apps compare versions to know whether to download the schedule again.
     latest = Session.objects.published().aggregate(latest=Max("updated_at"))["latest"]
     version = timezone.localtime(latest, CONFERENCE_TZ).isoformat() if latest else "0"

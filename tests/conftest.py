@@ -20,6 +20,14 @@ def empty_cache():
 
 
 @pytest.fixture
+def conference(db):
+    """The conference of 20–22 March 2024, with nothing but what the model requires."""
+    from tests.factories import ConferenceFactory
+
+    return ConferenceFactory()
+
+
+@pytest.fixture
 def demo(db):
     """The whole demo conference, as `manage.py loaddemo` loads it."""
     call_command("loaddemo", stdout=io.StringIO())

@@ -11,6 +11,7 @@ WIDTHS = [375, 1280]
 
 # Demo content the addresses name.
 SESSION = "local-strategies-drug-violence"
+FIELD_VISIT = "visit-crisis-centre"
 SPEAKER = "amelie-roussanne"
 STARRED = ["opening-plenary", SESSION, "closing-plenary"]
 
@@ -20,12 +21,14 @@ PUBLIC_PAGES = {
     "home": "/{lang}/",
     "about": "/{lang}/about-efus/",
     "practical": "/{lang}/practical-information/",
+    "getting-there": "/{lang}/getting-there/",
     "privacy": "/{lang}/privacy/",
     "not-found": "/{lang}/no-such-page/",
     "offline": "/{lang}/offline/",
     "programme": "/{lang}/programme/",
     "programme-filtered": "/{lang}/programme/?day=2024-03-22&track=prevention",
     "session": "/{lang}/programme/" + SESSION + "/",
+    "field-visit": "/{lang}/programme/" + FIELD_VISIT + "/",
     "now": "/{lang}/programme/now/",
     "agenda": "/{lang}/programme/agenda/",
     "speakers": "/{lang}/speakers/",

@@ -14,7 +14,7 @@ from django.db import IntegrityError
 from django.utils import translation
 
 from programme.models import Session, SessionSpeaker
-from tests.programme.conftest import SessionFactory, SpeakerFactory, brussels
+from tests.factories import SessionFactory, SpeakerFactory, brussels
 
 SCHEMAS = Path(settings.BASE_DIR).parent / "shared" / "schemas"
 

@@ -3,7 +3,7 @@ import re
 import pytest
 
 from programme.models import Session
-from tests.programme.conftest import SessionFactory, TrackFactory, brussels
+from tests.factories import SessionFactory, TrackFactory, brussels
 
 LANGUAGES = ["en", "fr", "nl"]
 PAGES = ["", "now/", "agenda/", "opening-plenary/"]
@@ -87,7 +87,7 @@ def test_my_agenda_names_the_day_and_month_in_the_visitor_s_language(client, dem
 def test_session_page_shows_facts_speakers_and_calendar_link(client, session):
     html = client.get("/en/programme/morning-talk/").content.decode()
     assert "10:00" in html and "Brussels time" in html
-    assert 'href="/en/speakers/fictional-person-' in html
+    assert 'href="/en/speakers/test-speaker-' in html
     assert ">AE<" in html  # initials instead of a photo
     assert 'href="/en/programme/morning-talk/calendar.ics"' in html
 

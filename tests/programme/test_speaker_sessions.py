@@ -3,8 +3,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from programme.models import SessionSpeaker
-
-from .conftest import SessionFactory, SpeakerFactory, brussels
+from tests.factories import SessionFactory, SpeakerFactory, brussels
 
 
 @pytest.fixture

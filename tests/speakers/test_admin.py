@@ -7,8 +7,8 @@ from PIL import Image
 
 from speakers import photos
 from speakers.models import Speaker
+from tests.factories import SpeakerFactory
 from tests.speakers import images
-from tests.speakers.factories import SpeakerFactory
 
 pytestmark = pytest.mark.django_db
 

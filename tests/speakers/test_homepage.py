@@ -3,7 +3,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from speakers.models import Speaker
-from tests.speakers.factories import SpeakerFactory
+from tests.factories import SpeakerFactory
 
 QUOTES = {
     "en": (

@@ -4,8 +4,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from speakers import photos
+from tests.factories import SpeakerFactory
 from tests.speakers import images
-from tests.speakers.factories import SpeakerFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -6,9 +6,10 @@ from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
+from efus_conf import images as images_module
 from speakers import photos
+from tests.factories import SpeakerFactory
 from tests.speakers import images
-from tests.speakers.factories import SpeakerFactory
 
 
 def stored_image(name):
@@ -38,7 +39,7 @@ def test_a_gif_is_rejected_even_though_pillow_reads_it():
 
 
 def test_a_photo_over_the_file_size_limit_is_rejected(monkeypatch):
-    monkeypatch.setattr(photos, "MAX_UPLOAD_BYTES", 1000)
+    monkeypatch.setattr(images_module, "MAX_UPLOAD_BYTES", 1000)
     assert error_code(images.jpeg()) == "file_too_large"
 
 
