@@ -224,7 +224,7 @@ class KeyFigure(models.Model):
         on_delete=models.CASCADE,
         related_name="key_figures",
     )
-    value = models.CharField(_("figure"), max_length=20, help_text=_("E.g. 800 or 3 days."))
+    value = models.CharField(_("figure"), max_length=20, help_text=_("E.g. 800+ or 150."))
     label = models.CharField(_("what it counts"), max_length=100)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
