@@ -64,18 +64,18 @@ CONFERENCE = {
         "vervoer, met de fiets (rekken aan de ingang) of te voet."
     ),
     "venue_map_description_en": (
-        "Ground floor (0): main entrance, registration desk, foyer and auditorium; the lifts "
-        "are to the right of the entrance. First floor (1): rooms Europa and Horta, and the "
-        "quiet room. Second floor (2): room Magritte."
+        "Ground floor (0): the main entrance (the arrow), registration desk, foyer and "
+        "auditorium; the lifts are to the right of the entrance. First floor (1): rooms Europa and Horta, and the "
+        "quiet room (the moon). Second floor (2): room Magritte."
     ),
     "venue_map_description_fr": (
-        "Rez-de-chaussée (0) : entrée principale, accueil, foyer et auditorium ; les "
-        "ascenseurs sont à droite de l'entrée. Premier étage (1) : salles Europa et Horta, et "
-        "la salle calme. Deuxième étage (2) : salle Magritte."
+        "Rez-de-chaussée (0) : entrée principale (la flèche), accueil, foyer et auditorium ; "
+        "les ascenseurs sont à droite de l'entrée. Premier étage (1) : salles Europa et Horta, et "
+        "la salle calme (la lune). Deuxième étage (2) : salle Magritte."
     ),
     "venue_map_description_nl": (
-        "Gelijkvloers (0): hoofdingang, onthaal, foyer en auditorium; de liften zijn rechts "
-        "van de ingang. Eerste verdieping (1): zalen Europa en Horta, en de stille ruimte. "
+        "Gelijkvloers (0): hoofdingang (de pijl), onthaal, foyer en auditorium; de liften "
+        "zijn rechts van de ingang. Eerste verdieping (1): zalen Europa en Horta, en de stille ruimte (de maan). "
         "Tweede verdieping (2): zaal Magritte."
     ),
     "step_free_access_en": (
@@ -330,17 +330,19 @@ def wordmark_png(text, colour):
     return buffer.getvalue()
 
 
-# Floor plan of the demo venue: (floor, room name, box on a 960×640 canvas). Names and floor
-# numbers read the same in English, French and Dutch.
+# Floor plan of the demo venue: (room name, box on a 960×640 canvas), floors numbered 0–2.
+# Only proper names are written on it, so it reads the same in every language; the entrance
+# is an arrow, the quiet room a moon, and the map's description says it all in words.
 FLOOR_PLAN = [
-    ("0", "Auditorium", (40, 90, 420, 330)),
-    ("0", "Foyer", (40, 350, 420, 470)),
-    ("0", "Entrance ↓", (40, 490, 420, 600)),
-    ("1", "Europa", (500, 90, 920, 250)),
-    ("1", "Horta", (500, 270, 760, 390)),
-    ("1", "Quiet room", (780, 270, 920, 390)),
-    ("2", "Magritte", (500, 470, 920, 600)),
+    ("Auditorium", (40, 90, 420, 330)),
+    ("Foyer", (40, 350, 420, 470)),
+    ("", (40, 490, 420, 600)),
+    ("Europa", (500, 90, 920, 250)),
+    ("Horta", (500, 270, 760, 390)),
+    ("", (780, 270, 920, 390)),
+    ("Magritte", (500, 470, 920, 600)),
 ]
+FLOORS = [("0", (40, 30)), ("1", (500, 30)), ("2", (500, 420))]
 
 
 def floor_plan_png():
@@ -349,12 +351,17 @@ def floor_plan_png():
     draw = ImageDraw.Draw(image)
     title = ImageFont.load_default(size=28)
     label = ImageFont.load_default(size=22)
-    draw.text((40, 30), "0", font=title, fill="#002a5e")
-    draw.text((500, 30), "1", font=title, fill="#002a5e")
-    draw.text((500, 420), "2", font=title, fill="#002a5e")
-    for _floor, name, box in FLOOR_PLAN:
+    for floor, position in FLOORS:
+        draw.text(position, floor, font=title, fill="#002a5e")
+    for name, box in FLOOR_PLAN:
         draw.rectangle(box, fill="#e8eff8", outline="#00408f", width=3)
         draw.text((box[0] + 14, box[1] + 12), name, font=label, fill="#1b1f24")
+    # The entrance: an arrow pointing in, from the street below.
+    draw.polygon([(230, 515), (200, 555), (218, 555), (218, 590), (242, 590), (242, 555),
+                  (260, 555)], fill="#00408f")  # fmt: skip
+    # The quiet room: a crescent moon.
+    draw.ellipse((825, 305, 875, 355), fill="#00408f")
+    draw.ellipse((840, 297, 890, 347), fill="#e8eff8")
     buffer = io.BytesIO()
     image.save(buffer, format="PNG", optimize=True)
     return buffer.getvalue()
