@@ -29,8 +29,15 @@ class ProgrammeChangesFeed(Feed):
     def feed_url(self):
         return reverse("programme:changes_feed")
 
-    def items(self):
-        return SessionChange.objects.public()[:FEED_LENGTH]
+    def get_object(self, request):
+        # The request, so each entry's id can be an absolute address (Atom wants an IRI).
+        return request
+
+    def items(self, request):
+        changes = list(SessionChange.objects.public()[:FEED_LENGTH])
+        for change in changes:
+            change.entry_id = request.build_absolute_uri(change.get_absolute_url())
+        return changes
 
     def item_title(self, change):
         if change.status_changed and change.cancelled:
@@ -45,7 +52,7 @@ class ProgrammeChangesFeed(Feed):
         return change.session.get_absolute_url()
 
     def item_guid(self, change):
-        return change.get_absolute_url()
+        return change.entry_id
 
     def item_pubdate(self, change):
         return change.recorded_at

@@ -87,6 +87,8 @@ def test_the_changes_feed_is_atom_newest_first_in_the_addresss_language(client, 
     feed = ET.fromstring(response.content)
     titles = [entry.find(f"{ATOM}title").text for entry in feed.iter(f"{ATOM}entry")]
     assert titles == ["Geannuleerd: Afgelast", "Gewijzigd: Verplaatst"]
+    ids = [entry.find(f"{ATOM}id").text for entry in feed.iter(f"{ATOM}entry")]
+    assert all(id.startswith("http://testserver/nl/programme/changes/#change-") for id in ids)
     summaries = [entry.find(f"{ATOM}summary").text for entry in feed.iter(f"{ATOM}entry")]
     assert (
         "Nieuw tijdstip: woensdag 20 maart, 14:00–15:00 (was woensdag 20 maart, 10:00–11:00)."
