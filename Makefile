@@ -51,17 +51,15 @@ test-deps:
 	@bin/ensure-axe
 	@bin/ensure-debian-package /usr/bin/redis-server redis-server "the Redis cache tests"
 
-# The suite runs twice: on SQLite, then on a throwaway PostgreSQL server (bin/with-postgres
-# starts one on loopback, or says why it skips). The second run leaves out what the database
-# cannot change, to stay within CI's 15 minutes: the load tests (gunicorn on their own SQLite
-# file whatever DATABASE_URL says) and the browser checks of markup and layout (axe on every
-# page type, landmarks, headings, widths); the browser journeys run on both.
-PG_RUN_LEAVES_OUT := --ignore=tests/load --ignore=tests/e2e/test_accessibility.py \
-	--ignore=tests/e2e/test_structure.py
+# The suite runs on two processes (pytest-xdist; a module stays on one, so its fixtures are
+# set up once), then once more on a throwaway PostgreSQL server (bin/with-postgres starts one
+# on loopback, or says why it skips) for the tests whose behaviour depends on the database
+# engine, marked `database` (constraints, queries, search, transactions, migrations).
+PYTEST := $(VENV)/bin/pytest --numprocesses=2 --dist=loadfile
 test: install lint test-deps
 	$(MANAGE) collectstatic --noinput -v0
-	$(VENV)/bin/pytest
-	bin/with-postgres $(VENV)/bin/pytest -q $(PG_RUN_LEAVES_OUT)
+	$(PYTEST) --durations=15
+	bin/with-postgres $(PYTEST) -q -m database
 
 bench: install
 	$(PY) bin/bench.py

@@ -4,6 +4,8 @@ import pytest
 from django.apps import apps
 from django.core.management import CommandError, call_command
 
+pytestmark = pytest.mark.database
+
 
 def row_counts():
     return {

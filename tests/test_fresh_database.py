@@ -4,6 +4,8 @@ import pytest
 
 from efus_conf.models import Conference
 
+pytestmark = pytest.mark.database
+
 PUBLIC_PAGES = [
     "",
     "speakers/",

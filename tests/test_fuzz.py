@@ -20,6 +20,8 @@ from newsletter.models import Subscriber, normalise_email
 from programme.models import Language, Session, Track
 from speakers.models import Speaker
 
+pytestmark = pytest.mark.database
+
 settings.register_profile(
     "fuzz",
     max_examples=30,

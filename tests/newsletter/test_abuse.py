@@ -11,6 +11,8 @@ from newsletter.models import Subscriber
 from tests.newsletter.conftest import form_data
 from tests.test_settings import run_django
 
+pytestmark = pytest.mark.database
+
 
 def test_honeypot_shows_the_usual_page_and_stores_nothing(client, db):
     response = client.post("/en/newsletter/", form_data("bot@example.org", website="http://spam"))

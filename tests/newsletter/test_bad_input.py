@@ -5,6 +5,8 @@ import pytest
 from newsletter.models import Subscriber
 from tests.newsletter.conftest import form_data
 
+pytestmark = pytest.mark.database
+
 INVALID = "This does not look like an email address"
 
 

@@ -8,6 +8,8 @@ from django.test import Client
 from newsletter.models import Subscriber, SubscriptionEvent
 from tests.newsletter.conftest import form_data
 
+pytestmark = pytest.mark.database
+
 Kind = SubscriptionEvent.Kind
 
 SUBJECTS = {

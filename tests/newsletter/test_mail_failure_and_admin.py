@@ -11,6 +11,8 @@ from newsletter.models import Subscriber, SubscriptionEvent
 from tests.newsletter.conftest import form_data, free_port, use_smtp
 from tests.newsletter.test_privacy_and_tokens import make_subscriber
 
+pytestmark = pytest.mark.database
+
 CHANGELIST = "/admin/newsletter/subscriber/"
 
 

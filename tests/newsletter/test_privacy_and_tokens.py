@@ -11,6 +11,8 @@ from newsletter import tokens
 from newsletter.models import Subscriber
 from tests.newsletter.conftest import form_data
 
+pytestmark = pytest.mark.database
+
 
 def make_subscriber(email_address, status=Subscriber.Status.PENDING, **fields):
     now = timezone.now()

@@ -15,6 +15,8 @@ from efus_conf.page_cache import content_version
 from programme.models import Session
 from speakers.models import Speaker
 
+pytestmark = pytest.mark.database
+
 PUBLIC_PAGES = ["/en/", "/fr/programme/", "/nl/speakers/", "/en/programme/schedule.ics"]
 
 

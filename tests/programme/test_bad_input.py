@@ -1,8 +1,11 @@
 """Bad input the fuzz tests (tests/test_fuzz.py) found, pinned down."""
 
 import icalendar
+import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+
+pytestmark = pytest.mark.database
 
 
 def test_agenda_export_ignores_values_that_are_not_slugs_before_the_database(client, session):

@@ -16,6 +16,8 @@ from django.utils import translation
 from programme.models import Session, SessionSpeaker
 from tests.factories import SessionFactory, SpeakerFactory, brussels
 
+pytestmark = pytest.mark.database
+
 SCHEMAS = Path(settings.BASE_DIR).parent / "shared" / "schemas"
 
 

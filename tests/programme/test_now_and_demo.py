@@ -1,10 +1,13 @@
 import datetime
 
+import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
 from programme.models import CONFERENCE_TZ, Session
 from speakers.models import Speaker
+
+pytestmark = pytest.mark.database
 
 
 def at(monkeypatch, *args):

@@ -5,6 +5,8 @@ import pytest
 from programme.models import Session
 from tests.factories import SessionFactory, TrackFactory, brussels
 
+pytestmark = pytest.mark.database
+
 LANGUAGES = ["en", "fr", "nl"]
 PAGES = ["", "now/", "agenda/", "opening-plenary/"]
 

@@ -7,7 +7,7 @@ from speakers import photos
 from tests.factories import SpeakerFactory
 from tests.speakers import images
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.database]
 
 LANGUAGES = ["en", "fr", "nl"]
 ROLES = {
