@@ -12,7 +12,7 @@ from programme.models import Session
 from tests.factories import RoomFactory, SessionFactory, brussels
 from tests.speakers import images
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.database]
 
 
 @pytest.fixture

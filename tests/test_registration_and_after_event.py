@@ -9,7 +9,7 @@ from efus_conf.models import CONFERENCE_TZ, KeyFigure
 from programme.models import Availability
 from tests.factories import SessionFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.database]
 
 
 @pytest.fixture

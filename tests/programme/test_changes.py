@@ -11,7 +11,7 @@ from programme.models import Session
 from tests.admin_forms import change_form_data
 from tests.factories import RoomFactory, SessionFactory, brussels
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.database]
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 
