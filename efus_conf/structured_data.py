@@ -2,7 +2,10 @@
 
 from django.templatetags.static import static
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import get_language
+
+from efus_conf.models import CONFERENCE_TZ
 
 SHARE_IMAGE = "img/share.png"
 
@@ -66,6 +69,16 @@ def speaker_page(speaker, *, request):
     return {"@context": "https://schema.org", **person(speaker, request=request)}
 
 
+def session_status(session):
+    """schema.org's word for a cancelled session, or one whose time moved (changes are
+    read from the session's prefetched record)."""
+    if session.cancelled:
+        return "EventCancelled"
+    if any(change.time_changed for change in session.changes.all()):
+        return "EventRescheduled"
+    return "EventScheduled"
+
+
 def session(session, conference, *, request):
     """One session as a schema.org Event, part of the conference (`superEvent`).
 
@@ -90,7 +103,7 @@ def session(session, conference, *, request):
         "startDate": session.local_start.isoformat(),
         "endDate": session.local_end.isoformat(),
         "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
-        "eventStatus": "https://schema.org/EventScheduled",
+        "eventStatus": f"https://schema.org/{session_status(session)}",
         "inLanguage": session.language,
         "url": request.build_absolute_uri(session.get_absolute_url()),
         "image": [request.build_absolute_uri(static(SHARE_IMAGE))],
@@ -98,6 +111,10 @@ def session(session, conference, *, request):
     }
     if session.summary:
         data["description"] = session.summary
+    moved = [change.previous_start for change in session.changes.all() if change.time_changed]
+    if moved and not session.cancelled:
+        data["previousStartDate"] = [timezone.localtime(start, CONFERENCE_TZ).isoformat()
+                                     for start in moved]  # fmt: skip
     if conference:
         data["organizer"] = {
             "@type": "Organization",

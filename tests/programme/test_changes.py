@@ -1,4 +1,6 @@
 import datetime
+import json
+import re
 import xml.etree.ElementTree as ET
 from html import unescape
 
@@ -126,3 +128,22 @@ def test_the_demo_has_a_moved_and_a_cancelled_session_with_their_records(client,
                for change in changes)  # fmt: skip
     for language, text in [("en", "Cancelled."), ("fr", "Annulée."), ("nl", "Geannuleerd.")]:
         assert text in client.get(f"/{language}/programme/changes/").content.decode()
+
+
+def session_json_ld(client, path):
+    html = client.get(path).content.decode()
+    return json.loads(
+        re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)[1]
+    )
+
+
+def test_search_engines_are_told_a_session_is_cancelled_or_rescheduled(client, conference):
+    move(SessionFactory(slug="off"), cancelled=True)
+    move(SessionFactory(slug="later", start=brussels(20, 10)), start=brussels(20, 16),
+         end=brussels(20, 17))  # fmt: skip
+    assert session_json_ld(client, "/en/programme/off/")["eventStatus"] == (
+        "https://schema.org/EventCancelled"
+    )
+    later = session_json_ld(client, "/en/programme/later/")
+    assert later["eventStatus"] == "https://schema.org/EventRescheduled"
+    assert later["previousStartDate"] == ["2024-03-20T10:00:00+01:00"]
