@@ -32,7 +32,6 @@ RECORDING_PLATFORMS = {
     "youtu.be": "YouTube",
     "vimeo.com": "Vimeo",
     "dailymotion.com": "Dailymotion",
-    "peertube.fr": "PeerTube",
 }
 
 
