@@ -36,6 +36,7 @@ class StaticViewSitemap(ConferenceSitemap):
         "programme:list",
         "speakers:list",
         "getting_there",
+        "programme:changes",
         "newsletter:subscribe",
     ]
     priority = 1.0

@@ -112,3 +112,22 @@ def test_once_the_last_day_is_past_the_homepage_leads_with_what_happened(
     assert ">Revoir et relire</a>" in hero_actions(html)
     assert "Recorded 2" in main and "Nothing to watch" not in main
     assert "inscri" not in main.lower()
+
+
+@pytest.mark.parametrize(
+    ("language", "texts"),
+    [
+        ("en", ["What happened", "800+", "Watch and read again", "Full · 20 places"]),
+        ("fr", ["Ce qui s'est passé", "villes et régions", "Revoir et relire", "Complet"]),
+        ("nl", ["Wat er gebeurde", "steden en regio's", "Herbekijken en nalezen", "Volzet"]),
+    ],
+)
+def test_the_demo_is_past_its_last_day_with_figures_materials_and_places(
+    client, demo, language, texts
+):
+    home = unescape(client.get(f"/{language}/").content.decode())
+    programme = unescape(client.get(f"/{language}/programme/").content.decode())
+    for text in texts[:3]:
+        assert text in home
+    assert texts[3] in programme
+    assert programme.count('class="session-card__materials"') == 4
