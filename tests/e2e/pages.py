@@ -50,6 +50,7 @@ OTHER_PAGES = {
 
 OFFLINE_PAGES = [
     "/en/",
+    "/nl/getting-there/",
     "/fr/about-efus/",
     "/fr/programme/",
     "/nl/programme/" + SESSION + "/",
