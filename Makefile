@@ -45,11 +45,12 @@ lint: install
 	@if command -v hadolint >/dev/null; then hadolint Dockerfile; else echo "hadolint not installed: Dockerfile not linted"; fi
 
 # The browser tests (tests/e2e) need Debian's Chromium and axe-core from npm; the cache tests
-# a Redis server, which they start themselves.
+# a Redis server and nginx, which they start themselves.
 test-deps:
 	@bin/ensure-debian-package /usr/bin/chromium chromium "the browser tests (tests/e2e)"
 	@bin/ensure-axe
 	@bin/ensure-debian-package /usr/bin/redis-server redis-server "the Redis cache tests"
+	@bin/ensure-debian-package /usr/sbin/nginx nginx-light "the proxy tests"
 
 # The suite runs on two processes (pytest-xdist; a module stays on one, so its fixtures are
 # set up once), then once more on a throwaway PostgreSQL server (bin/with-postgres starts one

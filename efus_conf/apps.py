@@ -1,5 +1,5 @@
 from django.apps import AppConfig
-from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
@@ -10,10 +10,7 @@ class ConferenceConfig(AppConfig):
     verbose_name = _("Conference")
 
     def ready(self):
-        from efus_conf.page_cache import code_changed, content_changed
+        from efus_conf.content_version import install_triggers
 
-        for signal in (post_save, post_delete, m2m_changed):
-            signal.connect(content_changed, dispatch_uid="page-cache-invalidation")
-        # A release runs `migrate` (the image does on every start): pages and fragments
-        # rendered by the previous code must not outlive it in a shared cache.
-        post_migrate.connect(code_changed, sender=self, dispatch_uid="page-cache-release")
+        # After every app's migrations, so that every content table exists.
+        post_migrate.connect(install_triggers, sender=self, dispatch_uid="content-version")

@@ -1,26 +1,9 @@
-from functools import lru_cache, partial
-from operator import getitem
-
 from django.conf import settings
-from django.urls import get_urlconf, translate_url
-from django.utils.functional import SimpleLazyObject
+from django.urls import translate_url
 from django.utils.translation import get_language, get_language_info
 
 from efus_conf.http import page_path
 from efus_conf.models import Conference, Page, Partner, UsefulLink
-from efus_conf.page_cache import cached_content, content_version
-
-
-@lru_cache(maxsize=2048)
-def translated_path(path, current, code, urlconf):
-    """`path` (in language `current`) in language `code`: resolving and reversing cost more
-    than the rest of a cached page, and a path always translates the same way (for one
-    URLconf)."""
-    url = translate_url(path, code)
-    if url == path and code != current and path.startswith(f"/{current}/"):
-        # Not resolvable (a 404 page): swap the language prefix, keep the rest.
-        url = f"/{code}/" + path.removeprefix(f"/{current}/")
-    return url
 
 
 def language_alternates(path):
@@ -28,7 +11,10 @@ def language_alternates(path):
     current = get_language()
     alternates = []
     for code, name in settings.LANGUAGES:
-        url = translated_path(path, current, code, get_urlconf() or settings.ROOT_URLCONF)
+        url = translate_url(path, code)
+        if url == path and code != current and path.startswith(f"/{current}/"):
+            # Not resolvable (a 404 page): swap the language prefix, keep the rest.
+            url = f"/{code}/" + path.removeprefix(f"/{current}/")
         alternates.append(
             {
                 "code": code,
@@ -48,47 +34,18 @@ def x_default_url(path):
     return "/" + path.removeprefix(prefix) if path.startswith(prefix) else ""
 
 
-def header_and_footer_lists():
-    """The lists every page shows around its content, in every language (modeltranslation
-    picks the language when a field is read), so one cache entry serves all three."""
-    return {
-        "navigation_pages": list(Page.objects.in_navigation()),
-        "footer_pages": list(Page.objects.in_footer()),
-        "useful_links": list(UsefulLink.objects.all()),
-        "partners": list(Partner.objects.all()),
-    }
-
-
 def site(request):
-    """What every page's header and footer show.
-
-    Cached under the content version, so any change an organiser saves shows at once. The
-    lists are read only by templates that show them (not by the admin's).
-    """
-    version = content_version()
+    """What every page's head, header and footer show. The lists are querysets, run only
+    by templates that show them (not by the admin's)."""
     path = page_path(request)
-    lists = SimpleLazyObject(lambda: cached_content("lists", header_and_footer_lists))
     return {
-        "conference": cached_content("conference", Conference.objects.current),
-        **{
-            name: SimpleLazyObject(partial(getitem, lists, name))
-            for name in ("navigation_pages", "footer_pages", "useful_links", "partners")
-        },
-        # For {% cache %} fragments of the content (the programme grid, the speaker grid).
-        "content_version": version,
-        "content_cache_seconds": settings.CONTENT_CACHE_SECONDS,
-        # base.html's head and header: the same for every GET of one address in one
-        # language until the content changes. Other methods render them afresh (a form's
-        # answer may differ from its page), under a key of their own that is never kept.
-        "chrome_cache_key": (
-            f"{version}:{get_language()}:{request.method}:{request.build_absolute_uri(path)}"
-        ),
-        "chrome_cache_seconds": (
-            settings.CONTENT_CACHE_SECONDS if request.method in {"GET", "HEAD"} else 0
-        ),
-        # Read only inside that fragment: nothing to work out when it is cached.
-        "language_alternates": SimpleLazyObject(partial(language_alternates, path)),
-        "x_default_url": SimpleLazyObject(partial(x_default_url, path)),
+        "conference": Conference.objects.current(),
+        "navigation_pages": Page.objects.in_navigation(),
+        "footer_pages": Page.objects.in_footer(),
+        "useful_links": UsefulLink.objects.all(),
+        "partners": Partner.objects.all(),
+        "language_alternates": language_alternates(path),
+        "x_default_url": x_default_url(path),
         # Without the query string: tracking parameters must not make a page look duplicated.
         "canonical_url": request.build_absolute_uri(request.path),
     }

@@ -10,7 +10,7 @@ import mimetypes
 from pathlib import Path
 
 from django.conf import settings
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, HttpResponseNotFound
 from django.utils.cache import get_conditional_response
 from django.utils.http import http_date
 from django.views.decorators.http import require_safe
@@ -64,3 +64,22 @@ def serve(request, path):
     response.headers["ETag"] = etag
     response.headers["Last-Modified"] = http_date(stat.st_mtime)
     return safe_headers(response)
+
+
+class MediaMiddleware:
+    """Uploaded files, answered as whitenoise answers static files: before sessions,
+    language and the rest, which a file needs none of (a file is the same in every
+    language, so it must not say Vary: Accept-Language)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        # With object storage, MEDIA_URL is another server's address.
+        self.prefix = settings.MEDIA_URL if settings.MEDIA_URL.startswith("/") else None
+
+    def __call__(self, request):
+        if self.prefix and request.path_info.startswith(self.prefix):
+            try:
+                return serve(request, request.path_info.removeprefix(self.prefix))
+            except Http404:
+                return HttpResponseNotFound()
+        return self.get_response(request)

@@ -1,12 +1,14 @@
-"""Small middleware: the health probe and the Permissions-Policy header."""
+"""Small middleware: the health probes and the Permissions-Policy header."""
 
 from django.conf import settings
 
-from efus_conf.views import healthz
+from efus_conf.views import healthz, readyz
+
+PROBES = {"/healthz": healthz, "/readyz": readyz}
 
 
 class HealthCheckMiddleware:
-    """Answer /healthz before host validation and the HTTPS redirect.
+    """Answer /healthz and /readyz before host validation and the HTTPS redirect.
 
     Docker's HEALTHCHECK and load balancers probe the container by its address over plain
     HTTP; neither carries a host name from ALLOWED_HOSTS, and neither should be redirected.
@@ -16,8 +18,9 @@ class HealthCheckMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if request.path_info == "/healthz" and request.method in {"GET", "HEAD"}:
-            return healthz(request)
+        probe = PROBES.get(request.path_info)
+        if probe and request.method in {"GET", "HEAD"}:
+            return probe(request)
         return self.get_response(request)
 
 

@@ -5,6 +5,7 @@ from zoneinfo import ZoneInfo
 
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -337,3 +338,31 @@ class UsefulLink(models.Model):
 
     def get_absolute_url(self):
         return self.url
+
+
+class ContentVersionQuerySet(models.QuerySet):
+    def current(self):
+        """The version of everything public pages show, as a string; None before any content
+        exists (or after a flush), when no page may be cached."""
+        row = self.filter(pk=1).values_list("number", "changed_at").first()
+        return None if row is None else f"{row[0]}.{row[1].timestamp():.6f}"
+
+
+class ContentVersion(models.Model):
+    """One row that database triggers update on every write to a content table, in the
+    writing transaction (efus_conf/content_version.py): public pages are cached under it, so
+    a change saved anywhere — the admin, the shell, an import, a bulk update, raw SQL —
+    reaches every process on its next request. The time keeps a version number that starts
+    again after a flush from naming pages cached before it."""
+
+    number = models.PositiveBigIntegerField(default=1)
+    changed_at = models.DateTimeField()
+
+    objects = ContentVersionQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("content version")
+        constraints = [models.CheckConstraint(condition=Q(pk=1), name="content_version_one_row")]
+
+    def __str__(self):
+        return f"{self.number} ({self.changed_at:%Y-%m-%d %H:%M:%S})"

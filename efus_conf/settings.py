@@ -61,7 +61,12 @@ def cache_from_url(url):
                 f"CACHE_URL {url!r} has no host: use redis://host:port/db, e.g. "
                 "redis://127.0.0.1:6379/0."
             )
-        return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
+        return {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": url,
+            # A Redis that is down or unreachable must not hold pages up (see http_cache.py).
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+        }
     if parts.scheme == "dummy":
         return {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
     raise ImproperlyConfigured(
@@ -103,12 +108,14 @@ MIDDLEWARE = [
     # and the HTTPS redirect would refuse.
     "efus_conf.middleware.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # Static and uploaded files pay for nothing else.
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "efus_conf.media.MediaMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "efus_conf.middleware.PermissionsPolicyMiddleware",
-    "whitenoise.middleware.WhiteNoiseMiddleware",
-    # Inside the security headers, so that cached pages carry them, and before everything
-    # else, which a cached page for an anonymous visitor does not need (see page_cache.py).
-    "efus_conf.page_cache.PageCacheMiddleware",
+    # Inside the security headers, so that every answer carries them, and before everything
+    # that an anonymous visitor's public page does not need (efus_conf/http_cache.py).
+    "efus_conf.http_cache.PublicCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # LocaleMiddleware needs the session (for a stored language) and must run before
     # CommonMiddleware, so that a URL without language prefix is redirected before the
@@ -164,20 +171,17 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache: local memory per process by default; Redis when several app servers share one.
+# Either is correct: what it holds is keyed by the content version in the database.
 CACHES = {"default": cache_from_url(os.environ.get("CACHE_URL", "locmem://"))}
-# Public pages are cached whole for anonymous visitors; 0 turns the page cache off.
-PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
-# Saving or deleting anything in these apps makes every cached page stale at once.
-PAGE_CACHE_CONTENT_APPS = ["efus_conf", "speakers", "programme"]
-PAGE_CACHE_CONTENT_TYPES = ["text/html", "text/calendar"]
+# How long a shared cache (a proxy, a CDN) may keep a public page: the most an organiser's
+# change takes to show through one (the site's own cache shows it at once).
+PUBLIC_CACHE_SECONDS = int(os.environ.get("PUBLIC_CACHE_SECONDS", "300"))
+# Writing to any table of these apps raises the content version (efus_conf/content_version.py).
+CONTENT_APPS = ["efus_conf", "speakers", "programme"]
 # The query parameters public pages read: the programme's and the speakers' filters, the
-# agenda export's sessions. Any other (fbclid, utm_…) changes nothing on a page, so the page
-# caches key on these alone and the language switcher keeps only these.
+# agenda export's sessions. Any other (fbclid, utm_…) changes nothing on a page, so the cache
+# keys on these alone and the language switcher keeps only these.
 PAGE_QUERY_PARAMETERS = ["country", "day", "format", "language", "q", "s", "track"]
-# Site-wide data and page fragments (the programme grid, the speaker grid) are cached under the
-# content version too, whether or not the page cache is on. Any lifetime is correct, since a
-# change replaces the version; this one only bounds how long unused entries take memory.
-CONTENT_CACHE_SECONDS = 3600
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

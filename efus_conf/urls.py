@@ -5,24 +5,20 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.views.generic import RedirectView
 
-from efus_conf import media, views
+from efus_conf import views
+from efus_conf.http_cache import public_page
 from efus_conf.sitemaps import sitemaps
 
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("healthz", views.healthz, name="healthz"),
+    path("readyz", views.readyz, name="readyz"),
     path("favicon.ico", RedirectView.as_view(url=settings.STATIC_URL + "img/favicon.svg")),
     path("robots.txt", views.robots_txt, name="robots"),
-    path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
+    path("sitemap.xml", public_page(sitemap), {"sitemaps": sitemaps}, name="sitemap"),
     # The service worker controls the pages below its own address, so it lives at the root.
     path("sw.js", views.service_worker, name="service-worker"),
 ]
-
-if settings.MEDIA_URL.startswith("/"):
-    # Uploads stored on this server's disk; with object storage, MEDIA_URL points elsewhere.
-    urlpatterns.append(
-        path(f"{settings.MEDIA_URL.strip('/')}/<path:path>", media.serve, name="media")
-    )
 
 urlpatterns += i18n_patterns(
     path("", views.home, name="home"),

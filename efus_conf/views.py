@@ -1,4 +1,5 @@
 from django.contrib.staticfiles import finders
+from django.core.cache import cache
 from django.db import connection
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
@@ -6,17 +7,18 @@ from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language
-from django.views.decorators.cache import cache_control, never_cache
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from efus_conf.http_cache import public_page
 from efus_conf.models import CONFERENCE_TZ, Conference, Page
-from newsletter.views import subscribe_again
 from programme.models import Room, Session
 from speakers.models import Speaker
 
 THEME_COLOUR = "#00408f"
 
 
+@public_page
 def home(request):
     """The conference homepage, section by section as in the seed page. Before and during
     the event it invites people to register; once it is over it leads with what happened
@@ -37,6 +39,7 @@ def home(request):
     return render(request, "efus_conf/home.html", context)
 
 
+@public_page
 def page(request, slug):
     """A content page written by organisers (About Efus, practical information, …)."""
     return render(
@@ -46,28 +49,51 @@ def page(request, slug):
     )
 
 
+@public_page
 def getting_there(request):
-    """Practical information: the venue, how to reach it, its map, access, and each room."""
-    return render(
-        request,
-        "efus_conf/getting_there.html",
-        {"venue": Conference.objects.current(), "rooms": Room.objects.all()},
-    )
+    """Practical information: the venue, how to reach it, its map, access, and each room.
+    (The conference comes with every page, from the site context processor.)"""
+    return render(request, "efus_conf/getting_there.html", {"rooms": Room.objects.all()})
 
 
 @never_cache
 def healthz(request):
-    """Liveness and readiness: 200 when the database answers, 503 otherwise."""
+    """Liveness: the process answers. Restarting it would not mend a database outage."""
+    return JsonResponse({"status": "ok"})
+
+
+@never_cache
+def readyz(request):
+    """Readiness: 200 when the site can serve pages, 503 when the database cannot be reached.
+    A cache that cannot be reached is reported but not fatal: pages are rendered uncached."""
+    checks = {"database": check(database_answers), "cache": check(cache_answers)}
+    ready = checks["database"] == "ok"
+    return JsonResponse(
+        {"status": "ok" if ready else "unavailable", **checks}, status=200 if ready else 503
+    )
+
+
+def check(probe):
     try:
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT 1")
-    except Exception:  # noqa: BLE001 - any database failure means "not ready"
-        return JsonResponse({"status": "unavailable", "database": "error"}, status=503)
-    return JsonResponse({"status": "ok", "database": "ok"})
+        probe()
+    except Exception as error:  # noqa: BLE001 - any failure is reported, by its kind
+        return f"error: {type(error).__name__}"
+    return "ok"
+
+
+def database_answers():
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+
+
+def cache_answers():
+    cache.set("readyz", "ok", 10)
+    if cache.get("readyz") != "ok":
+        raise LookupError("the cache did not keep a value")
 
 
 @require_GET
-@cache_control(max_age=86400)
+@public_page
 def robots_txt(request):
     """Crawlers may read every public page; the sitemap lists them."""
     return render(
@@ -95,6 +121,7 @@ def service_worker(request):
 
 
 @require_GET
+@public_page
 def web_manifest(request):
     """The web app manifest, in the page's language: the site can be added to a home screen."""
     conference = Conference.objects.current()
@@ -128,17 +155,14 @@ def web_manifest(request):
     )
 
 
+@public_page
 def offline(request):
     """What the service worker shows for a page that was never visited, without a network."""
     return render(request, "efus_conf/offline.html")
 
 
 def csrf_failure(request, reason=""):
-    """settings.CSRF_FAILURE_VIEW: a form sent without a valid security token, because its
-    page was open too long or the browser refused the cookie. Said on the site's own page,
-    in the visitor's language; the newsletter form comes back filled in. (Django logs the
-    reason to the django.security.csrf logger.)"""
-    match = request.resolver_match
-    if match is not None and match.view_name == "newsletter:subscribe":
-        return subscribe_again(request)
+    """settings.CSRF_FAILURE_VIEW: a form refused because it came from another site, or,
+    signed in, without a valid security token (a page open too long, a refused cookie).
+    Said on the site's own page, in the visitor's language."""
     return render(request, "efus_conf/csrf_failure.html", status=403)

@@ -7,18 +7,14 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
+from efus_conf.http import same_origin_forms
+from efus_conf.http_cache import public_page
 from newsletter import ratelimit, services
 from newsletter.forms import HONEYPOT_FIELD, SubscribeForm
 
 RATE_LIMITED = _(
     "Too many subscription requests have come from here or for this address. "
     "Please try again in an hour."
-)
-
-EXPIRED_FORM = _(
-    "Your subscription was not sent: the page had been open too long, or your browser "
-    "refused this site's security cookie. Your details are still here: please send the "
-    "form again."
 )
 
 
@@ -40,7 +36,8 @@ class RedirectThenSend(HttpResponseRedirect):
             super().close()
 
 
-@never_cache
+@same_origin_forms  # The form is on public pages, the same for every visitor: no token.
+@public_page
 @require_http_methods(["GET", "POST"])
 def subscribe(request):
     """The subscription page; the footer form posts here too."""
@@ -74,14 +71,7 @@ def subscribe(request):
     return RedirectThenSend(check_inbox, send=send)
 
 
-def subscribe_again(request):
-    """The subscription form filled in with what was sent, when the CSRF check refused it
-    (see efus_conf.views.csrf_failure): the visitor sends it again without retyping."""
-    form = SubscribeForm(request.POST)
-    form.add_error(None, EXPIRED_FORM)
-    return render(request, "newsletter/subscribe.html", {"form": form}, status=403)
-
-
+@public_page
 def check_inbox(request):
     """The one page shown after every valid submission, whoever the address belongs to."""
     return render(request, "newsletter/check_inbox.html")

@@ -1,5 +1,3 @@
-from urllib.parse import urlencode
-
 from django import forms
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
@@ -50,15 +48,6 @@ class ProgrammeFilterForm(forms.Form):
             return {}
         self.is_valid()
         return {name: value for name, value in self.cleaned_data.items() if value}
-
-    @property
-    def cache_key(self):
-        """Everything the programme's filters and grid depend on, for their cache key."""
-        filters = sorted(
-            (name, getattr(value, "slug", value)) for name, value in self.filters.items()
-        )
-        # The rendered form too: a value that is not an option shows as "all", like no value.
-        return f"{self.is_bound}:{self.has_ignored_values}:{urlencode(filters)}"
 
     @property
     def has_ignored_values(self):

@@ -1,22 +1,15 @@
-import hashlib
 import json
 
-from django.conf import settings
-from django.core.cache import cache
 from django.core.validators import slug_re
 from django.db.models import Max, Prefetch
-from django.http import Http404, HttpResponse, HttpResponseNotModified
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
-from django.utils.functional import SimpleLazyObject
-from django.utils.http import parse_etags, quote_etag
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
+from efus_conf.http_cache import live_page, public_export, public_page
 from efus_conf.models import Conference
-from efus_conf.page_cache import cached_content, content_version
 from programme import exports
 from programme.changes import SessionChange
 from programme.forms import ProgrammeFilterForm
@@ -32,14 +25,12 @@ def programme_context(**context):
 
 
 @require_GET
+@public_page
 def programme(request):
     """The whole programme by day and time slot, with optional filters in the query string."""
-    conference = cached_content("conference", Conference.objects.current)
+    conference = Conference.objects.current()
     form = ProgrammeFilterForm.from_query(request.GET, days=conference_days(conference))
-    # Queried, and even built, only when the template's cached grid is missing.
-    days = SimpleLazyObject(
-        lambda: group_by_day_and_slot(form.apply(Session.objects.published()).with_people())
-    )
+    days = group_by_day_and_slot(form.apply(Session.objects.published()).with_people())
     registration = conference.registration_state(timezone.now()) if conference else ""
     return render(
         request,
@@ -49,6 +40,7 @@ def programme(request):
 
 
 @require_GET
+@public_page
 def session_detail(request, slug):
     """One session: when, where, in which language, who speaks, and its calendar file."""
     changes = SessionChange.objects.select_related("room", "previous_room")
@@ -62,6 +54,7 @@ def session_detail(request, slug):
 
 
 @require_GET
+@public_page
 def changes(request):
     """Every change to the published programme, newest first."""
     return render(
@@ -72,7 +65,7 @@ def changes(request):
 
 
 @require_GET
-@cache_control(max_age=60)  # What is on now changes by the minute: a short page cache only.
+@live_page
 def now(request):
     """What is on now and next in each room, in Brussels time."""
     return render(
@@ -83,6 +76,7 @@ def now(request):
 
 
 @require_GET
+@public_page
 def agenda(request):
     """The visitor's starred sessions. The stars live in the browser; every session is in
     the page (hidden) and agenda.js shows the starred ones, so nothing is sent anywhere."""
@@ -94,66 +88,28 @@ def calendar_response(sessions, request, *, name, filename, attachment):
     body = exports.calendar_for(
         sessions, request=request, conference=Conference.objects.current(), name=name
     )
-    return calendar_file(body, filename=filename, attachment=attachment)
-
-
-def calendar_file(body, *, filename, attachment):
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     disposition = "attachment" if attachment else "inline"
     response["Content-Disposition"] = f'{disposition}; filename="{filename}"'
     return response
 
 
-def whole_programme_export(request, kind, build):
-    """(body, ETag) of an export of the whole programme, or (None, None) when the client's
-    copy is current: calendars and apps poll these, and building them is slow.
-
-    The body is cached and the ETag derived from the content version, so both change as
-    soon as an organiser saves anything; they also depend on the language and on the
-    address the site is reached at (absolute links, identifiers).
-    """
-    version = content_version()
-    if version is None:  # A cache that keeps nothing (dummy://): no version to rely on.
-        return build(), None
-    key = f"export:{kind}:{version}:{get_language()}:{request.build_absolute_uri('/')}"
-    etag = quote_etag(hashlib.sha256(key.encode()).hexdigest()[:32])
-    if etag in parse_etags(request.headers.get("If-None-Match", "")):
-        return None, etag
-    return cache.get_or_set(key, build, settings.CONTENT_CACHE_SECONDS), etag
-
-
-def with_etag(response, etag):
-    if etag:
-        response["ETag"] = etag
-    return response
-
-
-def not_modified(etag):
-    response = HttpResponseNotModified()
-    response["ETag"] = etag
-    return response
-
-
 @require_GET
+@public_export
 def schedule_ics(request):
     """The whole programme as a calendar to subscribe to."""
-
-    def build():
-        conference = Conference.objects.current()
-        return exports.calendar_for(
-            Session.objects.published().with_people(),
-            request=request,
-            conference=conference,
-            name=conference.short_name if conference else _("Programme"),
-        )
-
-    body, etag = whole_programme_export(request, "ics", build)
-    if body is None:
-        return not_modified(etag)
-    return with_etag(calendar_file(body, filename="schedule.ics", attachment=False), etag)
+    conference = Conference.objects.current()
+    return calendar_response(
+        Session.objects.published().with_people(),
+        request,
+        name=conference.short_name if conference else _("Programme"),
+        filename="schedule.ics",
+        attachment=False,
+    )
 
 
 @require_GET
+@public_export
 def session_ics(request, slug):
     """One session as a calendar file ("Add to calendar")."""
     session = get_object_or_404(Session.objects.published().with_people(), slug=slug)
@@ -163,6 +119,7 @@ def session_ics(request, slug):
 
 
 @require_GET
+@public_export
 def agenda_ics(request):
     """The sessions named in ?s=slug&s=slug as one calendar; nothing is stored."""
     # Anything that is not a slug names no session; PostgreSQL would refuse some (NUL bytes).
@@ -191,26 +148,18 @@ def schedule_export(request):
 
 
 @require_GET
+@public_export
 def schedule_xml(request):
     """The frab/c3voc schedule.xml that conference apps read."""
-    body, etag = whole_programme_export(
-        request, "xml", lambda: exports.schedule_xml(**schedule_export(request))
-    )
-    if body is None:
-        return not_modified(etag)
-    return with_etag(HttpResponse(body, content_type="application/xml; charset=utf-8"), etag)
+    body = exports.schedule_xml(**schedule_export(request))
+    return HttpResponse(body, content_type="application/xml; charset=utf-8")
 
 
 @require_GET
+@public_export
 def schedule_json(request):
     """The c3voc schedule.json that conference apps read."""
-    body, etag = whole_programme_export(
-        request,
-        "json",
-        lambda: json.dumps(
-            exports.schedule_json(**schedule_export(request)), ensure_ascii=False, indent=1
-        ),
+    body = json.dumps(
+        exports.schedule_json(**schedule_export(request)), ensure_ascii=False, indent=1
     )
-    if body is None:
-        return not_modified(etag)
-    return with_etag(HttpResponse(body, content_type="application/json; charset=utf-8"), etag)
+    return HttpResponse(body, content_type="application/json; charset=utf-8")

@@ -1,5 +1,3 @@
-from urllib.parse import urlencode
-
 from django import forms
 from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext_lazy as _
@@ -73,15 +71,6 @@ class SpeakerFilterForm(forms.Form):
         if country := self.cleaned_data.get("country"):
             speakers = speakers.from_country(country)
         return speakers
-
-    @property
-    def cache_key(self):
-        """Everything the filters and the list depend on, for their cache key: the search
-        text as typed (the box shows it again), the country only if it is one of the
-        options (any other value shows as "all countries", like no value)."""
-        return urlencode(
-            {"q": self.data.get("q", ""), "country": self.cleaned_data.get("country", "")}
-        )
 
     @property
     def is_filtered(self):

@@ -1,9 +1,11 @@
 from django.shortcuts import get_object_or_404, render
 
+from efus_conf.http_cache import public_page
 from speakers.forms import SpeakerFilterForm
 from speakers.models import Speaker
 
 
+@public_page
 def speaker_list(request):
     """Published speakers, narrowed by the text and country filters of the query string."""
     published = Speaker.objects.published()
@@ -11,11 +13,11 @@ def speaker_list(request):
     return render(
         request,
         "speakers/speaker_list.html",
-        # Both lazy: read only when the template's cached list is missing from the cache.
-        {"form": form, "speakers": form.filter(published), "total": published.count},
+        {"form": form, "speakers": form.filter(published), "total": published.count()},
     )
 
 
+@public_page
 def speaker_detail(request, slug):
     """One published speaker's page."""
     speaker = get_object_or_404(Speaker.objects.published(), slug=slug)

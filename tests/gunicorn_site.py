@@ -44,8 +44,10 @@ def manage(env, *args):
 
 
 @contextlib.contextmanager
-def running_site(folder, *, workers=2, **overrides):
-    """Migrate, load the demo and a superuser (organiser / pw-123456!), serve, yield the URL."""
+def running_site(folder, *, workers=2, access_log="/dev/null", **overrides):
+    """Migrate, load the demo and a superuser (organiser / pw-123456!), serve, yield the URL.
+
+    `overrides` are environment variables; `access_log` a file for gunicorn's access lines."""
     env = production_env(folder, **overrides)
     manage(env, "migrate", "--noinput")
     manage(env, "loaddemo")
@@ -61,7 +63,7 @@ def running_site(folder, *, workers=2, **overrides):
             "-c",
             "gunicorn.conf.py",
             "--access-logfile",
-            "/dev/null",
+            str(access_log),
         ],
         cwd=ROOT,
         env=env,

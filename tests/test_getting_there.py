@@ -34,7 +34,8 @@ def test_getting_there_shows_venue_access_and_rooms_in_the_visitors_language(
     RoomFactory(name_en="Room Europa", name_fr="Salle Europa", location_fr="Premier étage",
                 directions_fr="À gauche en sortant des ascenseurs.")  # fmt: skip
     RoomFactory(name_en="Horta")
-    # The header and footer lists, the conference, the rooms: however many rooms there are.
+    # The content version, the conference, the header and footer lists, the rooms: however
+    # many rooms there are.
     with django_assert_max_num_queries(7):
         html = client.get("/fr/getting-there/").content.decode()
     for text in [

@@ -199,10 +199,10 @@ def test_server_error_page_is_translated_and_needs_no_database(language, text):
     assert f'lang="{language}"' in html
 
 
-def test_healthz_reports_the_database(client, db):
-    response = client.get(reverse("healthz"))
+def test_readyz_reports_the_database_and_the_cache(client, db):
+    response = client.get(reverse("readyz"))
     assert response.status_code == 200
-    assert response.json() == {"status": "ok", "database": "ok"}
+    assert response.json() == {"status": "ok", "database": "ok", "cache": "ok"}
 
 
 def test_homepage_without_a_conference_still_renders(client, db):

@@ -30,7 +30,7 @@ def give_permissions(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [
         ("efus_conf", "0002_organiser_roles"),
-        ("efus_conf", "0005_after_event_recap_and_key_figures"),
+        ("efus_conf", "0006_after_event_recap_and_key_figures"),
         ("programme", "0004_materials_cancellation_and_change_records"),
     ]
 

@@ -1,4 +1,4 @@
-"""The page types the browser tests visit: one line each, the integrator adds new ones here.
+"""The page types the browser tests visit: one line each.
 
 PUBLIC_PAGES are checked with axe in every language and screenshotted at every width;
 OFFLINE_PAGES must still open after the network is cut once a visitor has seen them.
@@ -38,7 +38,6 @@ PUBLIC_PAGES = {
     "speaker": "/{lang}/speakers/" + SPEAKER + "/",
     "newsletter": "/{lang}/newsletter/",
     "newsletter-errors": "/{lang}/newsletter/",
-    "newsletter-expired": "/{lang}/newsletter/",
     "check-inbox": "/{lang}/newsletter/check-your-inbox/",
     "unsubscribe": "/{lang}/newsletter/unsubscribe/{unsubscribe_token}/",
 }
@@ -81,22 +80,12 @@ def submit_empty_newsletter_form(page):
     page.wait_for_load_state()
 
 
-def submit_from_an_expired_page(page):
-    """The subscription form as it comes back, filled in, when the CSRF check refused it."""
-    form = page.locator("main form.newsletter-form")
-    form.locator("input[name=email]").fill("ana@example.org")
-    form.locator("input[name=csrfmiddlewaretoken]").evaluate("input => input.value = 'expired'")
-    form.locator("button[type=submit]").click()
-    page.wait_for_load_state()
-
-
 # Every other page type answers 200.
 STATUS = {"not-found": 404}
 
 PREPARE = {
     "agenda": star_sessions,
     "newsletter-errors": submit_empty_newsletter_form,
-    "newsletter-expired": submit_from_an_expired_page,
 }
 
 

@@ -87,13 +87,3 @@ def test_newsletter_errors_are_read_out_with_their_fields(site, page):
     consent = page.get_by_role("main").get_by_role("checkbox")
     expect(consent).to_have_attribute("aria-invalid", "true")
     expect(consent).to_have_accessible_description(re.compile("^Veuillez cocher la case"))
-
-
-def test_a_form_from_an_expired_page_comes_back_filled_in_and_then_goes_through(site, page):
-    visit(page, site, "newsletter-expired", "nl")
-    form = page.locator("main form.newsletter-form")
-    expect(form.get_by_role("alert")).to_contain_text("Uw inschrijving is niet verzonden")
-    expect(form.locator("input[name=email]")).to_have_value("ana@example.org")
-    form.get_by_role("checkbox").check()
-    form.locator("button[type=submit]").click()
-    expect(page).to_have_url(re.compile(r"/nl/newsletter/check-your-inbox/$"))

@@ -7,7 +7,6 @@ and threads. Everything binds to 127.0.0.1 and stops by itself.
 import contextlib
 import http.client
 import os
-import re
 import signal
 import socket
 import sqlite3
@@ -23,7 +22,6 @@ from aiosmtpd.controller import Controller
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 HOST = "127.0.0.1"
-CSRF_INPUT = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 
 
 def free_port():
@@ -259,16 +257,15 @@ class Client:
                 {
                     "Content-Type": "application/x-www-form-urlencoded",
                     "Origin": f"http://{HOST}:{self.port}",
+                    "Sec-Fetch-Site": "same-origin",
                 }
             ),
         )
         self._keep_cookies(response)
         return response
 
-    def csrf_token(self, path):
-        """GET a page with a form and return its CSRF token (the cookie is kept)."""
+    def open_form(self, path):
+        """GET a page with the newsletter form, as a visitor does before sending it."""
         page = self.get(path)
-        match = CSRF_INPUT.search(page.text)
-        if page.status != 200 or not match or "csrftoken" not in self.cookies:
-            raise AssertionError(f"GET {path}: {page.status}, no CSRF form or cookie")
-        return match.group(1)
+        if page.status != 200 or 'class="newsletter-form' not in page.text:
+            raise AssertionError(f"GET {path}: {page.status}, no newsletter form")

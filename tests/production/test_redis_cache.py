@@ -1,41 +1,16 @@
-"""The page cache and the sign-in throttle on a real Redis server, when the machine has one."""
-
-import socket
-import subprocess
-import time
-from pathlib import Path
+"""The cache on a real Redis server."""
 
 import pytest
 from django.core.cache import caches
 
 from efus_conf.models import Conference
 from efus_conf.settings import cache_from_url
-from tests.machine import require
-
-REDIS_SERVER = Path("/usr/bin/redis-server")
 
 
 @pytest.fixture
-def redis_cache(settings, tmp_path):
-    require(REDIS_SERVER, "the Redis cache tests need Debian's redis-server")
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    server = subprocess.Popen(
-        [REDIS_SERVER, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--dir", tmp_path],
-        stdout=subprocess.DEVNULL,
-    )
-    try:
-        for _attempt in range(50):
-            with socket.socket() as client:
-                if client.connect_ex(("127.0.0.1", port)) == 0:
-                    break
-            time.sleep(0.1)
-        settings.CACHES = {"default": cache_from_url(f"redis://127.0.0.1:{port}/0")}
-        yield caches["default"]
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
+def redis_cache(settings, redis_url):
+    settings.CACHES = {"default": cache_from_url(redis_url)}
+    return caches["default"]
 
 
 def test_pages_are_cached_and_invalidated_in_redis(client, demo, redis_cache):

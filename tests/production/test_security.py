@@ -57,11 +57,12 @@ def test_cookies_are_secure_and_http_only():
     assert settings.CSRF_COOKIE_SECURE and settings.CSRF_COOKIE_HTTPONLY
 
 
-def test_healthz_answers_a_probe_by_ip_address_without_redirect(client, db, settings):
+@pytest.mark.parametrize("probe", ["/healthz", "/readyz"])
+def test_probes_answer_by_ip_address_without_redirect(client, db, settings, probe):
     settings.SECURE_SSL_REDIRECT = True
-    response = client.get("/healthz", HTTP_HOST="172.17.0.2:8000")
+    response = client.get(probe, HTTP_HOST="172.17.0.2:8000")
     assert response.status_code == 200
-    assert response.json() == {"status": "ok", "database": "ok"}
+    assert response.json()["status"] == "ok"
 
 
 def test_other_addresses_still_validate_the_host(client, db):
@@ -73,8 +74,19 @@ class UnreachableDatabase:
         raise OSError("connection refused")
 
 
-def test_healthz_reports_an_unavailable_database(client, db, monkeypatch):
+def test_readyz_fails_and_names_an_unavailable_database(client, db, monkeypatch):
+    monkeypatch.setattr("efus_conf.views.connection", UnreachableDatabase())
+    response = client.get(reverse("readyz"))
+    assert response.status_code == 503
+    assert response.json() == {
+        "status": "unavailable",
+        "database": "error: OSError",
+        "cache": "ok",
+    }
+
+
+def test_healthz_stays_a_liveness_probe_while_the_database_is_unavailable(client, db, monkeypatch):
     monkeypatch.setattr("efus_conf.views.connection", UnreachableDatabase())
     response = client.get(reverse("healthz"))
-    assert response.status_code == 503
-    assert response.json()["database"] == "error"
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok"}

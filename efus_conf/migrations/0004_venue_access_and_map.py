@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('efus_conf', '0002_organiser_roles'),
+        ('efus_conf', '0003_content_version'),
     ]
 
     operations = [

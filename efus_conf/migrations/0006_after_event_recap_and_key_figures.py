@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('efus_conf', '0004_registration_dates'),
+        ('efus_conf', '0005_registration_dates'),
     ]
 
     operations = [

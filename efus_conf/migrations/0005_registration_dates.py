@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('efus_conf', '0003_venue_access_and_map'),
+        ('efus_conf', '0004_venue_access_and_map'),
     ]
 
     operations = [

@@ -1,0 +1,303 @@
+"""The one cache: public pages stored whole under the content version, in plain HTTP."""
+
+import gzip
+import logging
+
+import brotli
+import pytest
+from django.core.management import call_command
+from django.db import connection
+from django.test import Client
+from django.utils.html import escape
+
+from efus_conf.models import Conference, ContentVersion, Page, Partner
+from programme.models import Session
+from speakers.models import Speaker
+
+pytestmark = pytest.mark.database
+
+PUBLIC = [
+    "/en/",
+    "/fr/programme/",
+    "/nl/speakers/",
+    "/en/about-efus/",
+    "/en/newsletter/",
+    "/en/programme/now/",
+    "/en/programme/schedule.ics",
+    "/en/programme/schedule.xml",
+    "/fr/programme/schedule.json",
+    "/sitemap.xml",
+]
+
+
+def first_session():
+    return Session.objects.published().exclude(format__in=["break", "networking"]).first()
+
+
+@pytest.mark.parametrize("url", PUBLIC)
+def test_public_answers_set_no_cookie_and_do_not_vary_by_cookie(client, demo, url):
+    response = client.get(url)
+    assert response.status_code == 200
+    assert not response.cookies
+    assert "cookie" not in response.get("Vary", "").lower()
+    assert "public" in response["Cache-Control"]
+    assert "s-maxage=" in response["Cache-Control"]
+    assert "stale-while-revalidate=" in response["Cache-Control"]
+    assert response["ETag"].startswith('W/"')
+
+
+def test_public_pages_carry_no_per_visitor_byte(demo):
+    first = Client().get("/en/programme/", headers={"accept-encoding": "identity"})
+    second = Client().get("/en/programme/", headers={"accept-encoding": "identity"})
+    assert first["X-Page-Cache"] == "miss"
+    assert second["X-Page-Cache"] == "hit"
+    assert first.content == second.content
+    assert b"csrfmiddlewaretoken" not in first.content
+
+
+def test_now_and_next_is_kept_shorter_than_other_pages(client, demo):
+    now = client.get("/en/programme/now/")["Cache-Control"]
+    page = client.get("/en/programme/")["Cache-Control"]
+    assert "s-maxage=30" in now
+    assert "s-maxage=300" in page
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/admin/login/",
+        "/en/no-such-page/",
+        "/en/newsletter/confirm/not-a-token/",
+        "/en/newsletter/unsubscribe/not-a-token/",
+    ],
+)
+def test_private_answers_say_so(client, db, url):
+    response = client.get(url)
+    if response.status_code == 200:
+        assert "private" in response["Cache-Control"] or "no-cache" in response["Cache-Control"]
+    assert "no-store" in response["Cache-Control"]
+
+
+def test_form_answers_are_private(client, db):
+    response = client.post("/en/newsletter/", {"email": "not an address"})
+    assert response.status_code == 200
+    assert response["Cache-Control"] == "private, no-store"
+
+
+def test_a_hit_runs_one_query_the_content_version(client, demo, django_assert_num_queries):
+    client.get("/en/")
+    with django_assert_num_queries(1) as queries:
+        assert Client().get("/en/")["X-Page-Cache"] == "hit"
+    assert "efus_conf_contentversion" in queries.captured_queries[0]["sql"]
+
+
+def test_a_matching_if_none_match_gets_304(client, demo):
+    etag = client.get("/en/programme/")["ETag"]
+    response = client.get("/en/programme/", headers={"if-none-match": etag})
+    assert response.status_code == 304
+    assert response.content == b""
+    assert response["ETag"] == etag
+
+
+@pytest.mark.parametrize(
+    "url", ["/en/programme/schedule.ics", "/en/programme/schedule.xml", "/en/programme/"]
+)
+def test_a_change_gives_a_new_etag_and_the_new_content(client, demo, url):
+    etag = client.get(url)["ETag"]
+    session = first_session()
+    session.title_en = "Moved to another room"
+    session.save()
+    changed = client.get(url, headers={"if-none-match": etag})
+    assert changed.status_code == 200
+    assert changed["ETag"] != etag
+    assert "Moved to another room" in changed.content.decode()
+
+
+def test_each_language_and_filter_has_its_own_entry(client, demo):
+    english = client.get("/en/programme/")
+    assert client.get("/fr/programme/")["X-Page-Cache"] == "miss"
+    assert client.get("/en/programme/?format=plenary")["X-Page-Cache"] == "miss"
+    assert client.get("/en/programme/")["X-Page-Cache"] == "hit"
+    assert client.get("/en/programme/").content == english.content
+
+
+def test_tracking_parameters_share_the_page_s_entry(client, demo):
+    page = client.get("/en/programme/?format=plenary")
+    tracked = client.get("/en/programme/?utm_source=newsletter&format=plenary&fbclid=x1")
+    assert tracked["X-Page-Cache"] == "hit"
+    assert tracked.content == page.content
+
+
+def test_signed_in_organisers_get_a_private_fresh_page(client, demo, admin_client):
+    client.get("/en/")
+    response = admin_client.get("/en/")
+    assert "X-Page-Cache" not in response
+    assert response["Cache-Control"] == "private, no-store"
+
+
+def test_a_visitor_with_a_message_waiting_gets_a_fresh_page(client, demo):
+    client.get("/en/")
+    client.cookies["messages"] = "anything"
+    assert "X-Page-Cache" not in client.get("/en/")
+
+
+@pytest.mark.urls("tests.production.urls")
+@pytest.mark.parametrize("url", ["/en/cookie/", "/en/session/"])
+def test_a_public_view_that_sets_a_cookie_is_neither_stored_nor_public(client, db, url):
+    first = client.get(url)
+    assert first["Cache-Control"] == "private, no-store"
+    assert "X-Page-Cache" not in Client().get(url)
+
+
+def test_a_hit_carries_the_headers_of_the_page_it_copies(client, demo):
+    miss = client.get("/fr/programme/")
+    hit = Client().get("/fr/programme/")
+    assert hit["X-Page-Cache"] == "hit"
+    for header in (
+        "Content-Type",
+        "Content-Language",
+        "Cache-Control",
+        "ETag",
+        "X-Frame-Options",
+        "X-Content-Type-Options",
+        "Referrer-Policy",
+        "Permissions-Policy",
+        "Content-Security-Policy",
+    ):
+        assert hit[header] == miss[header], header
+
+
+def test_a_hit_still_refuses_a_host_that_is_not_allowed(client, demo):
+    client.get("/en/")
+    assert Client(HTTP_HOST="evil.example").get("/en/").status_code == 400
+
+
+@pytest.mark.parametrize(
+    ("accept", "encoding", "decode"),
+    [("gzip, deflate, br", "br", brotli.decompress), ("gzip", "gzip", gzip.decompress)],
+)
+def test_pages_are_compressed_for_clients_that_accept_it(demo, accept, encoding, decode):
+    plain = Client().get("/en/programme/", headers={"accept-encoding": "identity"})
+    for _visit in range(2):  # The miss, then the stored copy.
+        response = Client().get("/en/programme/", headers={"accept-encoding": accept})
+        assert response["Content-Encoding"] == encoding
+        assert response["Vary"] == "Accept-Encoding"
+        assert int(response["Content-Length"]) == len(response.content) < len(plain.content) / 4
+        assert decode(response.content) == plain.content
+
+
+def test_a_refused_encoding_is_not_used(demo):
+    response = Client().get("/en/", headers={"accept-encoding": "br;q=0, gzip"})
+    assert response["Content-Encoding"] == "gzip"
+
+
+def test_private_answers_are_compressed_too(admin_client, demo):
+    response = admin_client.get("/admin/", headers={"accept-encoding": "gzip"})
+    assert response["Content-Encoding"] == "gzip"
+    assert b"<html" in gzip.decompress(response.content)
+
+
+def test_media_files_do_not_vary_by_language(client, demo):
+    logo = Partner.objects.exclude(logo="").first().logo.url
+    response = client.get(logo)
+    assert response.status_code == 200
+    assert "Accept-Language" not in response.get("Vary", "")
+
+
+# What shows a change at once, wherever it is saved.
+
+
+def test_saving_content_shows_the_change_at_once(client, demo):
+    client.get("/fr/")
+    conference = Conference.objects.current()
+    conference.tagline_fr = "Nouvelle accroche"
+    conference.save()
+    response = client.get("/fr/")
+    assert response["X-Page-Cache"] == "miss"
+    assert "Nouvelle accroche" in response.content.decode()
+
+
+def test_a_bulk_update_without_signals_shows_at_once(client, demo):
+    client.get("/en/speakers/")
+    Speaker.objects.update(organisation_en="Updated in bulk")
+    assert "Updated in bulk" in client.get("/en/speakers/").content.decode()
+
+
+def test_raw_sql_shows_at_once(client, demo):
+    client.get("/en/about-efus/")
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "UPDATE efus_conf_page SET title_en = %s WHERE slug = %s",
+            ["Written in SQL", "about-efus"],
+        )
+    assert "Written in SQL" in client.get("/en/about-efus/").content.decode()
+
+
+def test_deleting_a_page_removes_it_at_once(client, demo):
+    assert client.get("/en/about-efus/").status_code == 200
+    Page.objects.filter(slug="about-efus").delete()
+    assert client.get("/en/about-efus/").status_code == 404
+
+
+def test_a_renamed_session_shows_on_its_speaker_s_page_at_once(client, demo):
+    session = Session.objects.published().filter(people__speaker__published=True).first()
+    speaker_url = session.people_in_order[0].speaker.get_absolute_url()
+    assert escape(session.title_en) in client.get(speaker_url).content.decode()
+    session.title_en = "Renamed while the page was cached"
+    session.save()
+    assert "Renamed while the page was cached" in client.get(speaker_url).content.decode()
+
+
+def test_a_new_partner_shows_in_every_footer_at_once(client, demo):
+    client.get("/en/programme/")
+    Partner.objects.create(name="Fictional Partner City", role=Partner.Role.PARTNER)
+    assert "Fictional Partner City" in client.get("/en/programme/").content.decode()
+
+
+def test_a_session_s_speakers_changing_shows_at_once(client, demo):
+    """Many-to-many rows are content too."""
+    session = first_session()
+    client.get(session.get_absolute_url())
+    session.people.all().delete()
+    speaker = Speaker.objects.published().exclude(session_roles__session=session).first()
+    session.people.create(speaker=speaker, role="speaker", order=1)
+    assert escape(speaker.name) in client.get(session.get_absolute_url()).content.decode()
+
+
+def test_changes_outside_the_content_apps_keep_the_version(demo):
+    from django.contrib.auth.models import Group
+
+    version = ContentVersion.objects.current()
+    Group.objects.create(name="Somebody")
+    assert ContentVersion.objects.current() == version
+
+
+def test_migrating_raises_the_version(db):
+    version = ContentVersion.objects.current()
+    call_command("migrate", verbosity=0)
+    assert ContentVersion.objects.current() != version
+
+
+def test_without_a_version_nothing_is_stored(client, db):
+    """After a flush the row is gone until the next write: no page may be kept meanwhile."""
+    ContentVersion.objects.all().delete()
+    client.get("/en/")
+    assert client.get("/en/")["X-Page-Cache"] == "miss"
+
+
+def test_an_unreachable_cache_logs_one_warning_and_serves_pages(
+    client, demo, settings, caplog, monkeypatch
+):
+    monkeypatch.setattr("efus_conf.http_cache._last_warning", 0.0)
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": "redis://127.0.0.1:9/0",
+            "OPTIONS": {"socket_connect_timeout": 0.2, "socket_timeout": 0.2},
+        }
+    }
+    with caplog.at_level(logging.WARNING, logger="efus_conf.http_cache"):
+        for _visit in range(5):
+            assert client.get("/en/programme/").status_code == 200
+    warnings = [record for record in caplog.records if record.name == "efus_conf.http_cache"]
+    assert len(warnings) == 1
