@@ -2,8 +2,8 @@ from django.conf import settings
 from django.urls import translate_url
 from django.utils.translation import get_language, get_language_info
 
-from efus_conf.http import page_path
-from efus_conf.models import Conference, Page, Partner, UsefulLink
+from efus_conf.http import current_conference, page_path
+from efus_conf.models import Page, Partner, UsefulLink
 
 
 def language_alternates(path):
@@ -39,7 +39,7 @@ def site(request):
     by templates that show them (not by the admin's)."""
     path = page_path(request)
     return {
-        "conference": Conference.objects.current(),
+        "conference": current_conference(request),
         "navigation_pages": Page.objects.in_navigation(),
         "footer_pages": Page.objects.in_footer(),
         "useful_links": UsefulLink.objects.all(),

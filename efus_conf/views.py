@@ -10,6 +10,7 @@ from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from efus_conf.http import current_conference
 from efus_conf.http_cache import public_page
 from efus_conf.models import CONFERENCE_TZ, Conference, Page
 from programme.models import Room, Session
@@ -23,7 +24,7 @@ def home(request):
     """The conference homepage, section by section as in the seed page. Before and during
     the event it invites people to register; once it is over it leads with what happened
     and what can be watched and read again."""
-    conference = Conference.objects.current()
+    conference = current_conference(request)
     now = timezone.now()
     context = {
         "conference": conference,

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from efus_conf.http import current_conference
 from efus_conf.http_cache import live_page, public_export, public_page
 from efus_conf.models import Conference
 from programme import exports
@@ -28,7 +29,7 @@ def programme_context(**context):
 @public_page
 def programme(request):
     """The whole programme by day and time slot, with optional filters in the query string."""
-    conference = Conference.objects.current()
+    conference = current_conference(request)
     form = ProgrammeFilterForm.from_query(request.GET, days=conference_days(conference))
     days = group_by_day_and_slot(form.apply(Session.objects.published()).with_people())
     registration = conference.registration_state(timezone.now()) if conference else ""
