@@ -24,7 +24,7 @@ COPY . .
 # Build-time only key: collectstatic and the catalogues need settings, not secrets.
 # Translations are compiled with Babel, so the image needs no gettext.
 RUN DJANGO_SECRET_KEY=build-only DJANGO_DEBUG=0 python manage.py collectstatic --noinput -v0 \
-    && python -m babel.messages.frontend compile -d locale -D django \
+    && python -m babel.messages.frontend compile -d locale -D "django djangojs" \
     && mkdir -p /app/var/media \
     && chown -R 10001:10001 /app/var
 

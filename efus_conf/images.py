@@ -1,13 +1,17 @@
-"""Uploaded images (speaker photos, the venue map): validate an upload, then clean it.
+"""Uploaded images (speaker photos, partner logos): validated, then stored clean.
 
 An upload is checked before it is decoded (format, file size, pixel count, so a small file that
 inflates into gigabytes is refused), then re-encoded with the camera's orientation applied and
-no metadata at all (EXIF, GPS, XMP, ICC comments).
+no metadata at all (EXIF, GPS, XMP, ICC comments). Every image field of the site's forms uses
+`ImageUploadField`, and every view that stores one stores `clean_image`'s copy, never the
+upload itself.
 """
 
 import io
 import warnings
+from pathlib import Path
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.template.defaultfilters import filesizeformat
@@ -18,11 +22,9 @@ ALLOWED_FORMATS = {"JPEG", "PNG", "WEBP"}
 MAX_UPLOAD_BYTES = 15 * 1024 * 1024
 # A 12-megapixel phone photo passes with room to spare; 48 MP sensor modes too.
 MAX_PIXELS = 50_000_000
-# The kept original is downscaled to this: plenty for any crop, and nothing huge in MEDIA.
-MASTER_MAX_SIDE = 2400
 
 
-def validate_image(upload, *, min_side):
+def validate_image(upload, *, min_side=1):
     """Raise ValidationError unless `upload` is a JPEG, PNG or WebP image of sane size."""
     if upload.size > MAX_UPLOAD_BYTES:
         raise ValidationError(
@@ -68,6 +70,7 @@ def _open(upload):
 
 
 def _invalid():
+    # SVG, GIF, HEIC and anything else end here: the message names what works instead.
     return ValidationError(
         _("This file is not an image we can use. Please upload a JPEG, PNG or WebP image."),
         code="invalid_image",
@@ -82,12 +85,28 @@ def _too_many_pixels():
     )
 
 
-def clean_image(upload):
-    """The upload upright and without metadata, as (ContentFile, extension)."""
+class ImageUploadField(forms.ImageField):
+    """An image field whose uploads pass `validate_image` before anything else reads them.
+
+    Django's own check comes after, so its vaguer "not an image or a corrupted image" never
+    shows; subclasses set `min_side` when their use needs a minimum size.
+    """
+
+    min_side = 1
+
+    def to_python(self, data):
+        if data not in self.empty_values:
+            validate_image(data, min_side=self.min_side)
+        return super().to_python(data)
+
+
+def clean_image(upload, *, max_side):
+    """The upload upright, in sRGB, without metadata, at most `max_side` pixels on its long
+    side, as a ContentFile named like the upload: PNG when it has transparency, else JPEG."""
     image = _open(upload)
     try:
         image = ImageOps.exif_transpose(image)
-        image.thumbnail((MASTER_MAX_SIDE, MASTER_MAX_SIDE), Image.Resampling.LANCZOS)
+        image.thumbnail((max_side, max_side), Image.Resampling.LANCZOS)
     finally:
         upload.seek(0)
     has_alpha = image.mode in {"RGBA", "LA", "PA"} or "transparency" in image.info
@@ -98,9 +117,11 @@ def clean_image(upload):
     buffer = io.BytesIO()
     if has_alpha:
         clean.save(buffer, "PNG", optimize=True)
-        return ContentFile(buffer.getvalue()), "png"
-    clean.save(buffer, "JPEG", quality=90, optimize=True)
-    return ContentFile(buffer.getvalue()), "jpg"
+        extension = "png"
+    else:
+        clean.save(buffer, "JPEG", quality=90, optimize=True)
+        extension = "jpg"
+    return ContentFile(buffer.getvalue(), name=f"{Path(upload.name or 'image').stem}.{extension}")
 
 
 def _to_srgb(image, mode):

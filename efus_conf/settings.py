@@ -5,6 +5,7 @@ Every variable is documented in the README's "Settings" table. Development defau
 to run locally; with DJANGO_DEBUG off the site refuses to start without DJANGO_SECRET_KEY.
 """
 
+import datetime
 import os
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -97,6 +98,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "axes",
     "efus_conf",
     "speakers",
     "programme",
@@ -126,6 +128,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as django-axes asks: it turns a paused sign-in into efus_conf.signin's page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "efus_conf.urls"
@@ -212,6 +216,8 @@ STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
+# Where `manage.py backup` writes its dated archives; copy them to another machine (README).
+BACKUP_DIR = Path(os.environ.get("BACKUP_DIR", VAR_DIR / "backups"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
@@ -295,10 +301,23 @@ PERMISSIONS_POLICY = {
     "browsing-topics": [],
 }
 
-# Admin sign-in throttle: failures allowed per account and per client address in the window.
-LOGIN_FAILURES_PER_ACCOUNT = 5
-LOGIN_FAILURES_PER_CLIENT = 20
-LOGIN_FAILURE_WINDOW_SECONDS = 15 * 60
+# Admin sign-in (django-axes): failures count per username and client address together, so a
+# stranger elsewhere cannot lock an organiser out, in the database, so every worker and
+# machine shares the count. The fifth failure pauses that pair for 15 minutes from the last
+# failure; a superuser unlocks from the admin (Axes, Access attempts) or with axes_reset.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=15)
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "efus_conf.http.client_address"
+AXES_LOCKOUT_CALLABLE = "efus_conf.signin.locked_out"
+# Failures are kept (they are what the pause is made of); successful sign-ins are not logged.
+AXES_DISABLE_ACCESS_LOG = True
 
 # Logs go to stdout: JSON lines in production (one object per line, for the log collector),
 # plain text in development.
@@ -322,5 +341,6 @@ LOGGING = {
         }
     },
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "WARNING"}},
+    # django-axes says INFO on every request it looks at; its warnings (failures) are enough.
+    "loggers": {"django.db.backends": {"level": "WARNING"}, "axes": {"level": "WARNING"}},
 }

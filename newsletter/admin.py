@@ -6,23 +6,52 @@ and delete a subscriber (right to erasure), if they hold those permissions.
 """
 
 import csv
+import io
+import re
 
 from django.contrib import admin, messages
 from django.http import HttpResponse
 from django.utils import timezone
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from openpyxl import Workbook
 
 from newsletter import services
 from newsletter.models import Subscriber, SubscriptionEvent
 
-# Spreadsheets run a cell starting with one of these as a formula (CSV injection).
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+# Spreadsheets run a cell starting with one of these as a formula (CSV injection). A
+# spreadsheet that splits on another separator than the file's (';' in French, Dutch and
+# Belgian locales, or a tab) starts cells after that separator too, inside a quoted field.
+FORMULA_START = re.compile(r"(^|[,;\t\r\n])(?=[=+\-@\t\r])")
 
 
-def csv_cell(value):
+EXPORT_COLUMNS = ["email", "name", "language", "confirmed_at"]
+XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def formula_safe(value):
     text = "" if value is None else str(value)
-    return "'" + text if text.startswith(FORMULA_PREFIXES) else text
+    return FORMULA_START.sub(r"\1'", text)
+
+
+def export_rows(queryset):
+    """The confirmed subscribers among `queryset`, header first, every cell defused."""
+    yield EXPORT_COLUMNS
+    for subscriber in queryset.confirmed().order_by("confirmed_at", "pk"):
+        yield [
+            formula_safe(subscriber.email),
+            formula_safe(subscriber.name),
+            subscriber.language,
+            timezone.localtime(subscriber.confirmed_at).isoformat(timespec="seconds"),
+        ]
+
+
+def attachment(content, content_type, extension):
+    response = HttpResponse(content, content_type=content_type)
+    filename = f"newsletter-confirmed-{timezone.localdate():%Y-%m-%d}.{extension}"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
 
 
 class SubscriptionEventInline(admin.TabularInline):
@@ -60,7 +89,12 @@ class SubscriberAdmin(admin.ModelAdmin):
     search_fields = ["email", "name", "organisation"]
     date_hierarchy = "created_at"
     inlines = [SubscriptionEventInline]
-    actions = ["export_confirmed_csv", "resend_confirmation", "retry_failed_mail"]
+    actions = [
+        "export_confirmed_csv",
+        "export_confirmed_xlsx",
+        "resend_confirmation",
+        "retry_failed_mail",
+    ]
     readonly_fields = [
         "email",
         "status",
@@ -87,21 +121,23 @@ class SubscriberAdmin(admin.ModelAdmin):
 
     @admin.action(permissions=["view"], description=_("Export the confirmed ones as CSV"))
     def export_confirmed_csv(self, request, queryset):
-        response = HttpResponse(content_type="text/csv; charset=utf-8")
-        filename = f"newsletter-confirmed-{timezone.localdate():%Y-%m-%d}.csv"
-        response["Content-Disposition"] = f'attachment; filename="{filename}"'
-        writer = csv.writer(response)
-        writer.writerow(["email", "name", "language", "confirmed_at"])
-        for subscriber in queryset.confirmed().order_by("confirmed_at", "pk"):
-            writer.writerow(
-                [
-                    csv_cell(subscriber.email),
-                    csv_cell(subscriber.name),
-                    subscriber.language,
-                    timezone.localtime(subscriber.confirmed_at).isoformat(timespec="seconds"),
-                ]
-            )
-        return response
+        # Every field quoted (csv.QUOTE_MINIMAL leaves "a;b" bare, which spreadsheets set to
+        # a ';' list separator, as in French, Dutch and Belgian locales, split into cells),
+        # and a byte-order mark so that they read UTF-8 rather than their local code page.
+        text = io.StringIO()
+        text.write("\ufeff")
+        csv.writer(text, quoting=csv.QUOTE_ALL).writerows(export_rows(queryset))
+        return attachment(text.getvalue(), "text/csv; charset=utf-8", "csv")
+
+    @admin.action(permissions=["view"], description=_("Export the confirmed ones as XLSX"))
+    def export_confirmed_xlsx(self, request, queryset):
+        workbook = Workbook(write_only=True)
+        sheet = workbook.create_sheet(str(capfirst(Subscriber._meta.verbose_name_plural)))
+        for row in export_rows(queryset):
+            sheet.append(row)
+        content = io.BytesIO()
+        workbook.save(content)
+        return attachment(content.getvalue(), XLSX_CONTENT_TYPE, "xlsx")
 
     @admin.action(permissions=["change"], description=_("Send the confirmation mail again"))
     def resend_confirmation(self, request, queryset):

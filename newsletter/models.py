@@ -4,7 +4,8 @@ import contextlib
 import datetime
 
 from django.conf import settings
-from django.db import models
+from django.db import IntegrityError, models, transaction
+from django.db.models import F
 from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -154,3 +155,58 @@ class SubscriptionEvent(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()} ({self.at:%Y-%m-%d %H:%M})"
+
+
+class RateLimitCounterQuerySet(models.QuerySet):
+    def hit(self, key, *, period):
+        """Count one more submission for `key` in the current window of `period` seconds, and
+        return the window's count so far.
+
+        One row per key and window, raised in the database, so every worker on every machine
+        counts together; the transaction makes read-after-raise exact under concurrency.
+        """
+        now = timezone.now()
+        window = int(now.timestamp() // period)
+        current = self.filter(key=key, window=window)
+        with transaction.atomic():
+            if not current.update(hits=F("hits") + 1):
+                self.filter(expires_at__lte=now).delete()
+                try:
+                    with transaction.atomic():
+                        self.create(
+                            key=key,
+                            window=window,
+                            hits=1,
+                            expires_at=datetime.datetime.fromtimestamp(
+                                (window + 1) * period, tz=datetime.UTC
+                            ),
+                        )
+                except IntegrityError:  # Another worker created it first.
+                    current.update(hits=F("hits") + 1)
+            return current.values_list("hits", flat=True).get()
+
+
+class RateLimitCounter(models.Model):
+    """Submissions in one fixed time window, for the newsletter's rate limits.
+
+    The key is an HMAC of what is counted (an email address, a client address) under the
+    secret key, so the table holds no address in clear; rows go once their window is over.
+    """
+
+    key = models.CharField(_("key"), max_length=100)
+    window = models.BigIntegerField(_("window"))
+    hits = models.PositiveIntegerField(_("submissions"), default=0)
+    expires_at = models.DateTimeField(_("expires at"), db_index=True)
+
+    objects = RateLimitCounterQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("rate-limit counter")
+        verbose_name_plural = _("rate-limit counters")
+        ordering = ["expires_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["key", "window"], name="ratelimit_one_row_per_window"),
+        ]
+
+    def __str__(self):
+        return f"{self.key} ({self.hits})"

@@ -1,41 +1,29 @@
-"""Fixed-window counters in Django's cache, keyed by hashes so the cache holds no address."""
-
-import time
+"""The newsletter's rate limits: fixed-window counters in the database (RateLimitCounter),
+shared by every worker and machine, keyed by HMACs so that no address is stored."""
 
 from django.conf import settings
-from django.core.cache import cache
 from django.utils.crypto import salted_hmac
 
 from efus_conf.http import client_address
+from newsletter.models import RateLimitCounter
 
 # Submissions of one email address, whoever sends them: at most three confirmation mails an
 # hour for a pending address, and no way to tell a known address from an unknown one.
 ADDRESS_LIMIT = (3, 3600)
 
 
-def _allow(scope, key, limit):
+def _allow(scope, value, limit):
     count, period = limit
-    window = int(time.time() // period)
-    cache_key = f"newsletter:{scope}:{key}:{window}"
-    cache.add(cache_key, 0, period)
-    try:
-        hits = cache.incr(cache_key)
-    except ValueError:  # The entry expired between add() and incr().
-        cache.set(cache_key, 1, period)
-        hits = 1
-    return hits <= count
+    digest = salted_hmac(f"newsletter.ratelimit.{scope}", value, algorithm="sha256").hexdigest()
+    return RateLimitCounter.objects.hit(f"{scope}:{period}:{digest}", period=period) <= count
 
 
 def allow_client(request):
     """False when this client has sent more subscriptions than NEWSLETTER_RATE_LIMIT allows."""
     if settings.NEWSLETTER_RATE_LIMIT is None:
         return True
-    key = salted_hmac(
-        "newsletter.ratelimit.client", client_address(request), algorithm="sha256"
-    ).hexdigest()
-    return _allow("client", key, settings.NEWSLETTER_RATE_LIMIT)
+    return _allow("client", client_address(request), settings.NEWSLETTER_RATE_LIMIT)
 
 
 def allow_address(email):
-    key = salted_hmac("newsletter.ratelimit.address", email, algorithm="sha256").hexdigest()
-    return _allow("address", key, ADDRESS_LIMIT)
+    return _allow("address", email, ADDRESS_LIMIT)

@@ -132,7 +132,8 @@ def build_sessions(rooms, tracks):
                 **when, **translated("title", titles), **translated("summary", summaries),
                 **translated("description", text.PLENARY_DESCRIPTION),
                 "room": rooms["auditorium"], "format": Session.Format.PLENARY,
-                "interpretation": ALL_LANGUAGES,
+                "language": Language.EN,
+                "interpretation": [code for code in ALL_LANGUAGES if code != Language.EN],
             }  # fmt: skip
         elif kind in ("break", "networking"):
             counters[kind] += 1

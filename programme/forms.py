@@ -12,6 +12,13 @@ class ProgrammeFilterForm(forms.Form):
     so a hand-edited or outdated link still shows the programme.
     """
 
+    q = forms.CharField(
+        label=_("Search sessions"),
+        help_text=_("A word from a title or a theme, a speaker, an organisation or a room."),
+        max_length=100,
+        required=False,
+        widget=forms.SearchInput,
+    )
     day = forms.TypedChoiceField(label=_("Day"), required=False, empty_value=None)
     track = forms.ModelChoiceField(
         label=_("Theme"),
@@ -50,8 +57,25 @@ class ProgrammeFilterForm(forms.Form):
         return {name: value for name, value in self.cleaned_data.items() if value}
 
     @property
+    def filter_fields(self):
+        """The fields folded under "Filters", everything but the search box."""
+        return [field for field in self if field.name != "q"]
+
+    @property
+    def active_filter_count(self):
+        return len(self.filters.keys() - {"q"})
+
+    @property
     def has_ignored_values(self):
         return self.is_bound and bool(self.errors)
+
+    def sessions(self, published):
+        """The sessions to show, with their people: the filters narrow the query, the
+        search text its result (see SessionQuerySet.search)."""
+        sessions = self.apply(published)
+        if text := self.filters.get("q"):
+            return sessions.search(text)
+        return sessions.with_people()
 
     def apply(self, sessions):
         filters = self.filters

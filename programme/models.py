@@ -1,6 +1,7 @@
 """The programme: rooms, tracks, sessions and the people who speak, chair or moderate them."""
 
 import datetime
+import html
 from urllib.parse import urlsplit
 
 from django import forms
@@ -13,12 +14,14 @@ from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
+from django.utils.html import strip_tags
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 
 from efus_conf.html import sanitise_html
 from efus_conf.models import CONFERENCE_TZ, Conference
+from efus_conf.text import fold
 from programme.changes import SessionChange
 
 # Addresses under /programme/ that a session slug must not take.
@@ -230,6 +233,25 @@ class SessionQuerySet(models.QuerySet):
             | summaries
             | Exists(SessionMaterial.objects.filter(session=OuterRef("pk")))
         ).prefetch_related("materials")
+
+    def search(self, text):
+        """The sessions, with their people, whose title, summary, description, people's
+        names and organisations, track, room or format contain every word of `text`, read in
+        the active language (English where a translation is missing), ignoring case and
+        accents. A list, in the queryset's order.
+
+        Matched in Python rather than by the database: SQLite and PostgreSQL fold accents
+        differently (PostgreSQL needs an extension, SQLite has nothing), and every text a
+        visitor sees, translated or not, is at hand once with_people() has read the sessions.
+        The programme has a few hundred sessions at most, all of which the unfiltered page
+        shows anyway; the query count stays that of with_people().
+        """
+        words = fold(text).split()
+        return [
+            session
+            for session in self.with_people()
+            if all(word in session.search_text for word in words)
+        ]
 
     def days(self):
         """The distinct Brussels calendar days that have sessions, in order."""
@@ -455,6 +477,16 @@ class Session(models.Model):
         super().clean()
         if self.slug in RESERVED_SLUGS:
             raise ValidationError({"slug": _("This address is reserved; choose another slug.")})
+        if self.language in (self.interpretation or []):
+            spoken = ValidationError(
+                _(
+                    "%(language)s is the spoken language, so it cannot also be an "
+                    "interpretation language: untick it here or change the spoken language."
+                ),
+                code="spoken_language_interpreted",
+                params={"language": self.get_language_display()},
+            )
+            raise ValidationError({"interpretation": spoken})
         if not (self.start and self.end):
             return
         if self.end <= self.start:
@@ -505,6 +537,25 @@ class Session(models.Model):
     def safe_description(self):
         return sanitise_html(self.description)
 
+    @cached_property
+    def search_text(self):
+        """Everything a visitor may search this session by, folded (see search())."""
+        people = [
+            text
+            for person in self.people_in_order
+            for text in (person.speaker.name, person.speaker.organisation)
+        ]
+        parts = [
+            self.title,
+            self.summary,
+            html.unescape(strip_tags(self.description)),
+            self.get_format_display(),
+            self.room.name,
+            self.track.name if self.track else "",
+            *people,
+        ]
+        return fold(" ".join(parts))
+
     @property
     def interpretation_labels(self):
         return [Language(code).label for code in self.interpretation if code in Language.values]
@@ -525,6 +576,10 @@ class Session(models.Model):
             return self.has_files
         return self.materials.exists()
 
+    def interpretation_codes(self):
+        """The interpretation languages as the cards abbreviate them: "EN, NL"."""
+        return ", ".join(code.upper() for code in self.interpretation if code in Language.values)
+
     @cached_property
     def people_in_order(self):
         """Published people, prefetched by with_people() when the queryset asked for them;
@@ -542,6 +597,18 @@ class Session(models.Model):
     def next_in_programme(self):
         """The published session after this one, for the session page's pager."""
         return Session.objects.published().after(self).only("slug", "title").first()
+
+    def clashes_in_room_with(self, other):
+        """Whether `other` is booked in this session's room at an overlapping time;
+        room_clashes() asks the database the same question."""
+        return (
+            other.pk != self.pk
+            and other.room_id == self.room_id
+            and other.start < self.end
+            and other.end > self.start
+            and self.format not in self.FORMATS_SHARING_A_ROOM
+            and other.format not in self.FORMATS_SHARING_A_ROOM
+        )
 
     def room_clashes(self):
         """Other sessions in the same room at overlapping times."""

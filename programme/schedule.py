@@ -33,6 +33,14 @@ class Day:
         return sum(len(slot.sessions) for slot in self.slots)
 
 
+class Days(list):
+    """The programme's days, in order."""
+
+    @property
+    def session_count(self):
+        return sum(day.session_count for day in self)
+
+
 def conference_days(conference=None):
     """The conference's calendar days, or the days that have sessions if none is set up."""
     conference = conference or Conference.objects.current()
@@ -44,7 +52,7 @@ def conference_days(conference=None):
 
 def group_by_day_and_slot(sessions):
     """Days, each with its time slots: sessions starting at the same time run in parallel."""
-    days = []
+    days = Days()
     sessions = sorted(sessions, key=lambda s: (s.start, s.room.order, s.room.name, s.pk))
     for date, day_sessions in groupby(sessions, key=lambda s: s.day):
         slots = []
@@ -57,10 +65,36 @@ def group_by_day_and_slot(sessions):
 
 
 @dataclass
+class Showing:
+    """A session on the "Now & next" page, with the sessions it clashes with in its room."""
+
+    session: Session
+    clashes: list = field(default_factory=list)
+
+
+@dataclass
 class RoomNow:
+    """A room's sessions running at the moment and those starting next, however many."""
+
     room: object
-    current: Session | None
-    upcoming: Session | None
+    current: list = field(default_factory=list)
+    upcoming: list = field(default_factory=list)
+
+    def add(self, session, moment):
+        if session.start <= moment:
+            self.current.append(Showing(session))
+        # Sessions come in order of start: only those at the first start still to come.
+        elif not self.upcoming or session.start == self.upcoming[0].session.start:
+            self.upcoming.append(Showing(session))
+
+    def mark_clashes(self):
+        shown = self.current + self.upcoming
+        for showing in shown:
+            showing.clashes = [
+                other.session
+                for other in shown
+                if showing.session.clashes_in_room_with(other.session)
+            ]
 
 
 @dataclass
@@ -75,7 +109,8 @@ class NowAndNext:
 
 
 def now_and_next(moment):
-    """Per room, the session on at `moment` and the one after it, on the day still to come."""
+    """Per room, the sessions on at `moment` and those starting next, on the day still to
+    come."""
     published = Session.objects.published()
     first = published.order_by("start").first()
     if first is None:
@@ -91,11 +126,9 @@ def now_and_next(moment):
     )
     rooms = {}
     for session in sessions:
-        entry = rooms.setdefault(session.room_id, RoomNow(session.room, None, None))
-        if session.start <= moment and entry.current is None:
-            entry.current = session
-        elif session.start > moment and entry.upcoming is None:
-            entry.upcoming = session
+        rooms.setdefault(session.room_id, RoomNow(session.room)).add(session, moment)
+    for entry in rooms.values():
+        entry.mark_clashes()
     ordered = sorted(rooms.values(), key=lambda entry: (entry.room.order, entry.room.name))
     next_day = day if day != moment.astimezone(CONFERENCE_TZ).date() else None
     return NowAndNext(

@@ -31,7 +31,7 @@ def programme(request):
     """The whole programme by day and time slot, with optional filters in the query string."""
     conference = current_conference(request)
     form = ProgrammeFilterForm.from_query(request.GET, days=conference_days(conference))
-    days = group_by_day_and_slot(form.apply(Session.objects.published()).with_people())
+    days = group_by_day_and_slot(form.sessions(Session.objects.published()))
     registration = conference.registration_state(timezone.now()) if conference else ""
     return render(
         request,

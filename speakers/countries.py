@@ -4,12 +4,13 @@ The names come from the CLDR data shipped with Babel (already a dependency), so 
 correct in every language the site offers without a list of translations to maintain.
 """
 
-import unicodedata
 from functools import cache
 
 from babel import Locale, UnknownLocaleError
 from django.utils.functional import lazy
 from django.utils.translation import get_language
+
+from efus_conf.text import fold
 
 # The Efus network is European; a few other countries often send speakers.
 CODES = (
@@ -44,12 +45,5 @@ def choices():
 
 def sorted_choices(codes):
     """(code, name) pairs for `codes`, in the alphabetical order of the active language."""
-    return sorted(
-        ((code, country_name(code)) for code in codes), key=lambda pair: _sort_key(pair[1])
-    )
-
-
-def _sort_key(name):
     # "Émirats" sorts with the E's, not after "Zambie".
-    decomposed = unicodedata.normalize("NFKD", name.casefold())
-    return "".join(char for char in decomposed if not unicodedata.combining(char))
+    return sorted(((code, country_name(code)) for code in codes), key=lambda pair: fold(pair[1]))

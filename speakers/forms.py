@@ -1,5 +1,4 @@
 from django import forms
-from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext_lazy as _
 
 from speakers import countries, photos
@@ -7,7 +6,7 @@ from speakers.models import Speaker
 
 
 class SpeakerAdminForm(forms.ModelForm):
-    """The organisers' form: a new photo is checked here, before anything is stored."""
+    """The organisers' form: a new photo is checked by its field, before anything is stored."""
 
     class Meta:
         model = Speaker
@@ -33,16 +32,11 @@ class SpeakerAdminForm(forms.ModelForm):
             "featured",
             "featured_order",
         ]
+        field_classes = {"photo": photos.PhotoField}
         widgets = {
             "focal_x": forms.NumberInput(attrs={"min": 0, "max": 100, "step": 1}),
             "focal_y": forms.NumberInput(attrs={"min": 0, "max": 100, "step": 1}),
         }
-
-    def clean_photo(self):
-        photo = self.cleaned_data.get("photo")
-        if isinstance(photo, UploadedFile):
-            photos.validate_photo(photo)
-        return photo
 
 
 class SpeakerFilterForm(forms.Form):

@@ -1,6 +1,6 @@
-"""Speaker photos: validate and clean an upload (efus_conf.images), and cut the square
-renditions pages use. The crops are made once, here, when the photo or its focal point
-changes; pages only link to the files.
+"""Speaker photos: stored clean (efus_conf.images), then cut into the square renditions pages
+use. The crops are made once, here, when the photo or its focal point changes; pages only link
+to the files.
 """
 
 import hashlib
@@ -10,16 +10,19 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from PIL import Image
 
-from efus_conf.images import clean_image, validate_image
+from efus_conf import images
 
 MIN_SIDE = 160
+# The kept original is downscaled to this: plenty for any crop, and nothing huge in MEDIA.
+MASTER_MAX_SIDE = 2400
 RENDITION_WIDTHS = (160, 320, 640)
 RENDITION_DIR = "speakers/renditions"
 
 
-def validate_photo(upload):
-    """Raise ValidationError unless `upload` is an image usable as a photo."""
-    validate_image(upload, min_side=MIN_SIDE)
+class PhotoField(images.ImageUploadField):
+    """A speaker photo: any image the site accepts, large enough for the smallest crop."""
+
+    min_side = MIN_SIDE
 
 
 def crop_box(width, height, focal_x, focal_y):
@@ -40,9 +43,10 @@ def set_photo(speaker, upload):
 
     The upload itself is never written to storage, so its metadata never reaches the disk.
     """
-    content, extension = clean_image(upload)
+    content = images.clean_image(upload, max_side=MASTER_MAX_SIDE)
     digest = hashlib.sha256(content.read()).hexdigest()[:10]
     content.seek(0)
+    extension = content.name.rpartition(".")[2]
     old_photo = _stored_photo_name(speaker)
     speaker.photo.save(f"{speaker.slug}-{digest}.{extension}", content, save=False)
     make_renditions(speaker)

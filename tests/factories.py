@@ -1,16 +1,18 @@
-"""The test suite's factories: one per model, shared by every test module."""
+"""The factories every test builds its objects with."""
 
 import datetime
 
 import factory
+from django.utils import timezone
 
 from efus_conf.models import Conference
-from programme.models import CONFERENCE_TZ, Room, Session, Track
+from newsletter.models import Subscriber
+from programme.models import CONFERENCE_TZ, Room, Session, SessionSpeaker, Track
 from speakers.models import Speaker
 
 
 def brussels(day, hour, minute=0):
-    """An aware time in March 2024 (the conference's month), Brussels time."""
+    """An aware time in March 2024, Brussels time (the demo conference's month)."""
     return datetime.datetime(2024, 3, day, hour, minute, tzinfo=CONFERENCE_TZ)
 
 
@@ -70,3 +72,29 @@ class SessionFactory(factory.django.DjangoModelFactory):
     end = factory.LazyAttribute(lambda s: s.start + datetime.timedelta(hours=1))
     room = factory.SubFactory(RoomFactory)
     published = True
+
+
+class SessionSpeakerFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = SessionSpeaker
+
+    session = factory.SubFactory(SessionFactory)
+    speaker = factory.SubFactory(SpeakerFactory)
+
+
+class SubscriberFactory(factory.django.DjangoModelFactory):
+    """A subscriber who confirmed, with the consent record a real subscription leaves."""
+
+    class Meta:
+        model = Subscriber
+
+    email = factory.Sequence(lambda n: f"subscriber-{n}@example.org")
+    status = Subscriber.Status.CONFIRMED
+    consented_at = factory.LazyFunction(timezone.now)
+    consent_language = "en"
+    consent_wording_version = "test"
+    confirmed_at = factory.LazyAttribute(
+        lambda subscriber: (
+            subscriber.consented_at if subscriber.status == Subscriber.Status.CONFIRMED else None
+        )
+    )

@@ -38,8 +38,13 @@ def production_env(folder, **overrides):
 
 
 def manage(env, *args):
-    subprocess.run(
-        [sys.executable, "manage.py", *args], cwd=ROOT, env=env, check=True, capture_output=True
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
     )
 
 
@@ -53,8 +58,15 @@ def running_site(folder, *, workers=2, access_log="/dev/null", **overrides):
     manage(env, "loaddemo")
     manage(env, "createsuperuser", "--noinput", "--username", "organiser", "--email", "o@x.org")
     manage(env, "shell", "-c", SET_PASSWORD)
+    with serving(env, workers=workers, access_log=access_log) as url:
+        yield url
+
+
+@contextlib.contextmanager
+def serving(env, *, workers=2, access_log="/dev/null"):
+    """Serve the site `env` describes, as it is, with gunicorn; yield the URL."""
     port = free_port()
-    env.update({"GUNICORN_BIND": f"127.0.0.1:{port}", "GUNICORN_WORKERS": str(workers)})
+    env = env | {"GUNICORN_BIND": f"127.0.0.1:{port}", "GUNICORN_WORKERS": str(workers)}
     server = subprocess.Popen(
         [
             sys.executable,

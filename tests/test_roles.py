@@ -7,6 +7,7 @@ import pytest
 from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.core.management import call_command
+from openpyxl import load_workbook
 
 from efus_conf.models import Page
 from newsletter.models import Subscriber, SubscriptionEvent
@@ -84,10 +85,8 @@ def permissions_of(group_name):
     )
 
 
-def export(client, subscriber):
-    return client.post(
-        SUBSCRIBERS, {"action": "export_confirmed_csv", "_selected_action": [subscriber.pk]}
-    )
+def export(client, subscriber, action="export_confirmed_csv"):
+    return client.post(SUBSCRIBERS, {"action": action, "_selected_action": [subscriber.pk]})
 
 
 def test_content_editors_have_exactly_the_content_permissions(migrated_data):
@@ -151,7 +150,8 @@ def test_editor_gets_403_on_every_subscriber_admin_page(client, editor, confirme
 
 
 @pytest.mark.parametrize(
-    "action", ["export_confirmed_csv", "resend_confirmation", "retry_failed_mail"]
+    "action",
+    ["export_confirmed_csv", "export_confirmed_xlsx", "resend_confirmation", "retry_failed_mail"],
 )
 def test_editor_gets_403_on_every_subscriber_action(
     client, editor, confirmed, pending, action, mailoutbox
@@ -263,8 +263,17 @@ def test_communications_and_superusers_export_the_csv(client, confirmed, who, re
     response = export(client, confirmed)
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/csv")
-    rows = list(csv.reader(io.StringIO(response.content.decode())))
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
     assert rows[1][0] == confirmed.email
+
+
+@pytest.mark.parametrize("who", ["communications", "superuser"])
+def test_communications_and_superusers_export_the_xlsx(client, confirmed, who, request):
+    client.force_login(request.getfixturevalue(who))
+    response = export(client, confirmed, "export_confirmed_xlsx")
+    assert response.status_code == 200
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    assert sheet["A2"].value == confirmed.email
 
 
 def test_communications_can_resend_a_confirmation(client, communications, pending, mailoutbox):

@@ -54,12 +54,39 @@
         shown.push(item.dataset.agendaItem);
       }
     });
+    markClashes(page);
     page.querySelector("[data-agenda-empty]").hidden = shown.length > 0;
     page.querySelector("[data-agenda-actions]").hidden = shown.length === 0;
     var exportLink = page.querySelector("[data-agenda-export]");
     var url = new URL(exportLink.href, window.location.href);
     url.search = new URLSearchParams(shown.map(function (slug) { return ["s", slug]; })).toString();
     exportLink.href = url.toString();
+  }
+
+  // Starred sessions that overlap in time each name the others, in words, and the page
+  // says that some do; the border colour only repeats it.
+  function markClashes(page) {
+    var all = Array.prototype.slice.call(page.querySelectorAll("[data-agenda-item]"));
+    var starred = all.filter(function (item) { return !item.hidden; });
+    function overlap(one, other) {
+      return one !== other &&
+        Date.parse(other.dataset.start) < Date.parse(one.dataset.end) &&
+        Date.parse(other.dataset.end) > Date.parse(one.dataset.start);
+    }
+    var anyClash = false;
+    all.forEach(function (item) {
+      var others = item.hidden ? [] : starred.filter(function (other) {
+        return overlap(item, other);
+      }).map(function (other) {
+        return other.querySelector(".agenda__what a").textContent.trim();
+      });
+      var clash = item.querySelector("[data-agenda-clash]");
+      clash.querySelector("[data-agenda-clash-with]").textContent = others.join(", ");
+      clash.hidden = others.length === 0;
+      item.classList.toggle("agenda__item--clash", others.length > 0);
+      anyClash = anyClash || others.length > 0;
+    });
+    page.querySelector("[data-agenda-clashes]").hidden = !anyClash;
   }
 
   function toggle(slug) {

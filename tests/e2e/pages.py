@@ -13,7 +13,8 @@ WIDTHS = [375, 1280]
 SESSION = "local-strategies-drug-violence"
 FIELD_VISIT = "visit-crisis-centre"
 SPEAKER = "amelie-roussanne"
-STARRED = ["opening-plenary", SESSION, "closing-plenary"]
+# Two of them at the same time, so My agenda shows a clash.
+STARRED = ["opening-plenary", SESSION, "ports-logistics-organised-crime", "closing-plenary"]
 
 # name -> address pattern: "{lang}" is each language code, other fields come from the
 # database (DEMO_VALUES), since they depend on the rows the demo created.
@@ -27,6 +28,7 @@ PUBLIC_PAGES = {
     "offline": "/{lang}/offline/",
     "programme": "/{lang}/programme/",
     "programme-filtered": "/{lang}/programme/?day=2024-03-22&track=prevention",
+    "programme-search": "/{lang}/programme/?q=akerstam#results",
     "session": "/{lang}/programme/" + SESSION + "/",
     "field-visit": "/{lang}/programme/" + FIELD_VISIT + "/",
     "cancelled-session": "/{lang}/programme/visit-emergency-dispatch/",
@@ -74,6 +76,11 @@ def star_sessions(page):
     page.reload()
 
 
+def open_the_filters(page):
+    """The programme's folded filters, opened."""
+    page.locator(".programme-filters summary").click()
+
+
 def submit_empty_newsletter_form(page):
     """The subscription form as it comes back with an error on every required field."""
     page.locator("main form.newsletter-form button[type=submit]").click()
@@ -85,6 +92,7 @@ STATUS = {"not-found": 404}
 
 PREPARE = {
     "agenda": star_sessions,
+    "programme-filtered": open_the_filters,
     "newsletter-errors": submit_empty_newsletter_form,
 }
 

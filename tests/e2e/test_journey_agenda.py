@@ -44,3 +44,22 @@ def test_starred_sessions_stay_starred_and_export_to_a_calendar(site, page):
     events = calendar.walk("VEVENT")
     assert len(events) == 3
     assert sorted(str(event["SUMMARY"]) for event in events) == sorted(STARRED.values())
+
+
+def test_agenda_says_in_words_which_starred_sessions_clash(site, page):
+    page.goto(f"{site}/fr/programme/agenda/")
+    page.evaluate(
+        "(slugs) => localStorage.setItem('efus-conf:agenda', JSON.stringify(slugs))",
+        ["opening-plenary", "local-strategies-drug-violence", "ports-logistics-organised-crime"],
+    )
+    page.reload()
+    expect(page.locator("[data-agenda-clashes]")).to_be_visible()
+    drugs = page.locator('[data-agenda-item="local-strategies-drug-violence"]')
+    expect(drugs.locator("[data-agenda-clash]")).to_have_text(
+        "Conflit : en même temps que Ports, plateformes logistiques et criminalité organisée"
+    )
+    expect(page.locator('[data-agenda-item="opening-plenary"] [data-agenda-clash]')).to_be_hidden()
+
+    drugs.get_by_role("button").click()  # unstarred: no clash left
+    expect(page.locator("[data-agenda-clashes]")).to_be_hidden()
+    expect(page.locator(".agenda__item--clash")).to_have_count(0)

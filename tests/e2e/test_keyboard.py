@@ -61,3 +61,23 @@ def test_a_refused_form_puts_the_focus_on_its_errors_and_each_leads_to_its_field
     expect(summary.get_by_role("link").first).to_be_focused()
     page.keyboard.press("Enter")
     expect(page.get_by_label("E-mailadres")).to_be_focused()
+
+
+def test_keyboard_searches_the_programme_and_lands_on_the_results(site, page):
+    page.goto(f"{site}/fr/programme/")
+    tab_until(page, lambda stop: stop["id"] == "id_q")
+    page.keyboard.type("securite")
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(re.compile(r"\?q=securite.*#results$"))
+    expect(page.get_by_role("status")).to_have_text(re.compile(r"^\d+ sessions?$"))
+    titles = page.locator(".session-card__title")
+    expect(titles.first).to_contain_text(re.compile("sécurité", re.IGNORECASE))
+
+
+def test_keyboard_opens_the_folded_filters_and_reaches_every_one(site, page):
+    page.goto(f"{site}/nl/programme/")
+    tab_until(page, lambda stop: stop["text"].startswith("Filters"))
+    expect(page.get_by_label("Dag", exact=True)).to_be_hidden()
+    page.keyboard.press("Enter")
+    stops = tab_until(page, lambda stop: stop["text"] == "Sessies tonen")
+    assert [stop["id"] for stop in stops[:4]] == ["id_day", "id_track", "id_format", "id_language"]

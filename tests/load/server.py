@@ -7,6 +7,7 @@ and threads. Everything binds to 127.0.0.1 and stops by itself.
 import contextlib
 import http.client
 import os
+import re
 import signal
 import socket
 import sqlite3
@@ -22,6 +23,7 @@ from aiosmtpd.controller import Controller
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 HOST = "127.0.0.1"
+CSRF_INPUT = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 
 
 def free_port():
@@ -227,12 +229,13 @@ def request(port, method, path, *, body=None, headers=None, timeout=60, connect_
 class Client:
     """One visitor: its own cookies (Secure cookies too, since the test talks plain HTTP)."""
 
-    def __init__(self, port):
+    def __init__(self, port, *, headers=None):
         self.port = port
         self.cookies = {}
+        self.extra_headers = headers or {}
 
     def _headers(self, extra=None):
-        headers = {"Accept-Language": "en"}
+        headers = {"Accept-Language": "en"} | self.extra_headers
         if self.cookies:
             headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
         return headers | (extra or {})
@@ -269,3 +272,12 @@ class Client:
         page = self.get(path)
         if page.status != 200 or 'class="newsletter-form' not in page.text:
             raise AssertionError(f"GET {path}: {page.status}, no newsletter form")
+
+    def csrf_token(self, path):
+        """GET a page with a token-protected form (the admin's sign-in) and return its CSRF
+        token; the cookie is kept."""
+        page = self.get(path)
+        match = CSRF_INPUT.search(page.text)
+        if page.status != 200 or not match or "csrftoken" not in self.cookies:
+            raise AssertionError(f"GET {path}: {page.status}, no CSRF form or cookie")
+        return match.group(1)

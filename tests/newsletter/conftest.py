@@ -35,7 +35,7 @@ class Inbox:
 
 @pytest.fixture(autouse=True)
 def empty_cache():
-    """Rate-limit counters live in the cache: every test starts with none."""
+    """Every test starts and ends with an empty cache (pages cached by another test)."""
     cache.clear()
     yield
     cache.clear()

@@ -78,7 +78,7 @@ def test_csv_export_lists_confirmed_subscribers_with_formulas_defused(client, db
         },
     )
     assert response["Content-Type"].startswith("text/csv")
-    rows = list(csv.reader(io.StringIO(response.content.decode())))
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
     assert rows[0] == ["email", "name", "language", "confirmed_at"]
     assert sorted(row[:3] for row in rows[1:]) == [
         ["a@example.org", "Ana", "en"],

@@ -285,10 +285,8 @@ def test_without_a_version_nothing_is_stored(client, db):
     assert client.get("/en/")["X-Page-Cache"] == "miss"
 
 
-def test_an_unreachable_cache_logs_one_warning_and_serves_pages(
-    client, demo, settings, caplog, monkeypatch
-):
-    monkeypatch.setattr("efus_conf.http_cache._last_warning", 0.0)
+@pytest.fixture
+def unreachable_cache(settings):
     settings.CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
@@ -296,8 +294,27 @@ def test_an_unreachable_cache_logs_one_warning_and_serves_pages(
             "OPTIONS": {"socket_connect_timeout": 0.2, "socket_timeout": 0.2},
         }
     }
+
+
+def test_an_unreachable_cache_logs_one_warning_and_serves_pages(
+    client, demo, unreachable_cache, caplog, monkeypatch
+):
+    monkeypatch.setattr("efus_conf.http_cache._last_warning", 0.0)
     with caplog.at_level(logging.WARNING, logger="efus_conf.http_cache"):
         for _visit in range(5):
             assert client.get("/en/programme/").status_code == 200
     warnings = [record for record in caplog.records if record.name == "efus_conf.http_cache"]
     assert len(warnings) == 1
+
+
+def test_an_unreachable_cache_still_lets_visitors_subscribe(client, db, unreachable_cache):
+    response = client.post(
+        "/en/newsletter/", {"email": "reader@example.org", "consent": "on", "language": "en"}
+    )
+    assert response.status_code == 302
+
+
+def test_an_unreachable_cache_still_lets_organisers_sign_in(client, admin_user, unreachable_cache):
+    response = client.post("/admin/login/", {"username": "admin", "password": "password"})
+    assert response.status_code == 302
+    assert client.get("/admin/").status_code == 200

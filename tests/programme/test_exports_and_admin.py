@@ -184,3 +184,12 @@ def test_session_admin_uses_language_tabs():
     from modeltranslation.admin import TabbedTranslationAdmin
 
     assert isinstance(site._registry[Session], TabbedTranslationAdmin)
+
+
+def test_admin_refuses_the_spoken_language_as_an_interpretation_language(admin_client, session):
+    data = session_form(room=session.room_id, language="fr", interpretation=["en", "fr"])
+    response = admin_client.post("/admin/programme/session/add/", data)
+    assert not Session.objects.filter(slug="clashing").exists()
+    assert "French is the spoken language, so it cannot also be an interpretation language" in (
+        response.content.decode()
+    )

@@ -44,7 +44,8 @@ def test_demo_has_the_real_shape(demo):
     drugs = Session.objects.get(slug="plenary-drugs")
     assert drugs.local_start.strftime("%H:%M") == "14:00"
     assert drugs.local_end.strftime("%H:%M") == "15:15"
-    assert drugs.interpretation == ["en", "fr", "nl", "es"]
+    assert drugs.language == "en"
+    assert drugs.interpretation == ["fr", "nl", "es"]
 
 
 def test_demo_puts_every_published_speaker_in_a_session(db):
@@ -65,3 +66,11 @@ def test_demo_scale_is_idempotent(db):
     call_command("loaddemo", "--scale", "5", stdout=io.StringIO())
     assert set(Session.objects.values_list("slug", "updated_at", "sequence")) == first
     assert Session.objects.filter(slug__startswith="bench-session-").count() == 5
+
+
+def test_now_at_the_field_visits_meeting_point_shows_all_six_visits(client, demo, monkeypatch):
+    at(monkeypatch, 2024, 3, 21, 13, 50)
+    html = client.get("/en/programme/now/").content.decode()
+    visits = Session.objects.filter(format="visit", start__date="2024-03-21")
+    assert visits.count() == 6
+    assert all(visit.get_absolute_url() in html for visit in visits)

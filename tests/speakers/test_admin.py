@@ -84,7 +84,7 @@ def test_a_text_file_renamed_jpg_gets_a_clear_error_and_nothing_is_stored(client
     upload = SimpleUploadedFile("photo.jpg", b"just some text\n" * 100, "image/jpeg")
     response = client.post("/admin/speakers/speaker/add/", form_data(photo=upload))
     assert response.status_code == 200
-    assert "Upload a valid image" in response.content.decode()
+    assert "Please upload a JPEG, PNG or WebP image." in response.content.decode()
     assert not Speaker.objects.exists()
 
 
