@@ -3,9 +3,10 @@ from django.contrib import admin
 from django.core.files.uploadedfile import UploadedFile
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
+from modeltranslation.admin import TranslationTabularInline
 
 from efus_conf import images
+from efus_conf.admin_base import ContentAdmin
 from efus_conf.forms import ConferenceAdminForm
 from efus_conf.models import Conference, KeyFigure, Page, Partner, UsefulLink
 
@@ -15,6 +16,9 @@ LOGO_MAX_SIDE = 1200
 admin.site.site_header = _("Security, Democracy & Cities: administration")
 admin.site.site_title = _("Conference administration")
 admin.site.index_title = _("Conference content")
+# The lists need the width (the session list shows six columns beside its filters at
+# 1280 px); the index and the breadcrumbs lead everywhere the sidebar did.
+admin.site.enable_nav_sidebar = False
 
 
 class KeyFigureInline(TranslationTabularInline):
@@ -24,7 +28,7 @@ class KeyFigureInline(TranslationTabularInline):
 
 
 @admin.register(Conference)
-class ConferenceAdmin(TabbedTranslationAdmin):
+class ConferenceAdmin(ContentAdmin):
     form = ConferenceAdminForm
     inlines = [KeyFigureInline]
     list_display = ["name", "start_date", "end_date", "city"]
@@ -100,9 +104,16 @@ class ConferenceAdmin(TabbedTranslationAdmin):
         ),
     ]
 
+    delete_confirmation_template = "admin/efus_conf/conference/delete_confirmation.html"
+
     def has_add_permission(self, request):
         # The site is about one conference: edit it rather than adding a second.
         return super().has_add_permission(request) and not Conference.objects.exists()
+
+    def has_delete_permission(self, request, obj=None):
+        # Never from the list (no bulk action): only a superuser, from the conference's own
+        # page, after a warning of what the site loses.
+        return obj is not None and request.user.is_superuser
 
 
 class PartnerAdminForm(forms.ModelForm):
@@ -113,7 +124,7 @@ class PartnerAdminForm(forms.ModelForm):
 
 
 @admin.register(Partner)
-class PartnerAdmin(TabbedTranslationAdmin):
+class PartnerAdmin(ContentAdmin):
     form = PartnerAdminForm
     list_display = ["logo_thumbnail", "name", "role", "order"]
     list_display_links = ["logo_thumbnail", "name"]
@@ -135,7 +146,7 @@ class PartnerAdmin(TabbedTranslationAdmin):
 
 
 @admin.register(Page)
-class PageAdmin(TabbedTranslationAdmin):
+class PageAdmin(ContentAdmin):
     list_display = ["title", "slug", "placement", "order", "published", "updated_at"]
     list_editable = ["placement", "order", "published"]
     list_filter = ["placement", "published"]
@@ -144,7 +155,7 @@ class PageAdmin(TabbedTranslationAdmin):
 
 
 @admin.register(UsefulLink)
-class UsefulLinkAdmin(TabbedTranslationAdmin):
+class UsefulLinkAdmin(ContentAdmin):
     list_display = ["title", "url", "order"]
     list_editable = ["order"]
     search_fields = ["title", "url"]

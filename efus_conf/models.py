@@ -158,6 +158,9 @@ class Conference(models.Model):
                 violation_error_message=_("Registration must close after it opens."),
             ),
         ]
+        permissions = [
+            ("translate_conference", _("Can hand texts to translators and import translations")),
+        ]
 
     def __str__(self):
         return self.name

@@ -98,6 +98,8 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "simple_history",
+    "import_export",
     "axes",
     "efus_conf",
     "speakers",
@@ -127,6 +129,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Records who made a change (inline rows and imports included) in the content's history.
+    "simple_history.middleware.HistoryRequestMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Last, as django-axes asks: it turns a paused sign-in into efus_conf.signin's page.
     "axes.middleware.AxesMiddleware",
@@ -210,6 +214,15 @@ MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
 MODELTRANSLATION_FALLBACK_LANGUAGES = ("en",)
 # The admin's language tabs need jQuery UI; it is served from our own static files, not a CDN.
 JQUERY_UI_URL = "vendor/jquery-ui/jquery-ui.min.js"
+
+# Content history (efus_conf/history.py): seeing it and restoring from it are permissions of
+# their own (view/change on the historical models), given to content editors only.
+SIMPLE_HISTORY_ENFORCE_HISTORY_MODEL_PERMISSIONS = True
+
+# Spreadsheet import and export (efus_conf/spreadsheets.py) need permissions of their own,
+# "import_<model>" and "export_<model>", given to content editors only.
+IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "import"
+IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "export"
 
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))

@@ -1,5 +1,6 @@
 from modeltranslation.translator import TranslationOptions, register
 
+from efus_conf.history import track_history
 from efus_conf.models import Conference, KeyFigure, Page, Partner, UsefulLink
 
 
@@ -48,3 +49,10 @@ class UsefulLinkTranslationOptions(TranslationOptions):
 @register(KeyFigure)
 class KeyFigureTranslationOptions(TranslationOptions):
     fields = ("label",)
+
+
+# After the registrations above, so that history records each language's column.
+track_history(Conference)
+track_history(Partner)
+track_history(Page)
+track_history(UsefulLink)

@@ -5,11 +5,17 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.views.generic import RedirectView
 
-from efus_conf import views
+from efus_conf import admin_views, views
 from efus_conf.http_cache import public_page
 from efus_conf.sitemaps import sitemaps
 
 urlpatterns = [
+    # Before the admin's own addresses, which would take it for an app's.
+    path(
+        "admin/translations/",
+        admin.site.admin_view(admin_views.translations),
+        name="admin-translations",
+    ),
     path("admin/", admin.site.urls),
     path("healthz", views.healthz, name="healthz"),
     path("readyz", views.readyz, name="readyz"),

@@ -1,26 +1,35 @@
+from functools import partial
+
 from django import forms
 from django.contrib import admin, messages
+from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
-from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
+from modeltranslation.admin import TranslationTabularInline
 
+from efus_conf.admin_base import ContentAdmin
+from efus_conf.preview import preview_links
+from efus_conf.spreadsheets import SpreadsheetAdminMixin
+from programme.admin_views import import_schedule_view
 from programme.changes import SessionChange
+from programme.forms import SessionAdminForm
 from programme.models import CONFERENCE_TZ, Room, Session, SessionMaterial, SessionSpeaker, Track
+from programme.resources import SessionResource
 from programme.schedule import conference_days
 
 
 @admin.register(Room)
-class RoomAdmin(TabbedTranslationAdmin):
+class RoomAdmin(ContentAdmin):
     list_display = ["name", "location", "capacity", "order"]
     list_editable = ["order"]
     search_fields = ["name_en", "name_fr", "name_nl"]
 
 
 @admin.register(Track)
-class TrackAdmin(TabbedTranslationAdmin):
+class TrackAdmin(ContentAdmin):
     list_display = ["swatch", "name", "slug", "order"]
     list_display_links = ["swatch", "name"]
     list_editable = ["order"]
@@ -42,6 +51,9 @@ class TrackAdmin(TabbedTranslationAdmin):
         )
 
 
+SPEAKERS_LISTED = 3
+
+
 class DayListFilter(admin.SimpleListFilter):
     title = _("day")
     parameter_name = "day"
@@ -54,6 +66,14 @@ class DayListFilter(admin.SimpleListFilter):
             if day.isoformat() == self.value():
                 return queryset.for_day(day)
         return queryset
+
+
+class TrackListFilter(admin.RelatedFieldListFilter):
+    """Sessions by track, with "No track" rather than Django's "-" for those without one."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.empty_value_display = _("No track")
 
 
 class SessionSpeakerInline(admin.TabularInline):
@@ -71,25 +91,38 @@ class SessionMaterialInline(TranslationTabularInline):
 
 
 @admin.register(Session)
-class SessionAdmin(TabbedTranslationAdmin):
-    list_display = [
-        "title", "start_display", "room", "format", "speaker_names", "availability", "published",
-    ]  # fmt: skip
+class SessionAdmin(SpreadsheetAdminMixin, ContentAdmin):
+    resource_classes = [SessionResource]
+    form = SessionAdminForm
+
+    class Media:
+        css = {"all": ["css/admin-sessions.css"]}
+
+    change_list_template = "admin/programme/session/change_list.html"
+    list_display = ["title", "start_display", "room", "track", "speaker_names", "status"]
     list_filter = [
-        DayListFilter, "room", "track", "format", "availability", "cancelled", "published",
+        DayListFilter, "room", ("track", TrackListFilter), "format", "availability", "cancelled",
+        "published",
     ]  # fmt: skip
     list_select_related = ["room", "track"]
     search_fields = ["title_en", "title_fr", "title_nl", "slug", "people__speaker__name"]
     prepopulated_fields = {"slug": ["title_en"]}
     inlines = [SessionSpeakerInline, SessionMaterialInline]
     actions = ["duplicate_sessions"]
-    readonly_fields = ["sequence", "created_at", "updated_at"]
+    readonly_fields = ["preview", "sequence", "created_at", "updated_at"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "summary", "description"]}),
         (
             _("When and where"),
             {
-                "fields": ["start", "end", "room", "meeting_point", "meeting_time"],
+                "fields": [
+                    "start",
+                    "end",
+                    "room",
+                    "confirm_clashes",
+                    "meeting_point",
+                    "meeting_time",
+                ],
                 "description": _("Times are Brussels time."),
             },
         ),
@@ -110,49 +143,60 @@ class SessionAdmin(TabbedTranslationAdmin):
         ),
         (
             None,
-            {"fields": ["published", "cancelled", "sequence", "created_at", "updated_at"]},
+            {
+                "fields": [
+                    "published",
+                    "cancelled",
+                    "preview",
+                    "sequence",
+                    "created_at",
+                    "updated_at",
+                ]
+            },
         ),
     ]
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("people__speaker")
 
+    def get_urls(self):
+        view = self.admin_site.admin_view(partial(import_schedule_view, model_admin=self))
+        return [
+            path("import-schedule/", view, name="programme_session_import_schedule"),
+            *super().get_urls(),
+        ]
+
+    def view_on_site(self, session):
+        # A draft has no public page yet: "View on site" shows its preview.
+        if session.published:
+            return session.get_absolute_url()
+        return reverse("programme:session_preview", args=[session.pk])
+
+    @admin.display(description=_("preview"))
+    def preview(self, session):
+        return preview_links("programme:session_preview", session)
+
     @admin.display(description=_("start (Brussels time)"), ordering="start")
     def start_display(self, session):
-        return date_format(timezone.localtime(session.start, CONFERENCE_TZ), "D j F, H:i")
+        start = timezone.localtime(session.start, CONFERENCE_TZ)
+        # Day and time on two short lines keep the column narrow.
+        return format_html("{}<br>{}", date_format(start, "D j F"), date_format(start, "H:i"))
+
+    @admin.display(description=_("status"), ordering="published")
+    def status(self, session):
+        return _("Published") if session.published else _("Draft")
 
     @admin.display(description=_("speakers"))
     def speaker_names(self, session):
-        return ", ".join(person.speaker.name for person in session.people.all())
-
-    def save_related(self, request, form, formsets, change):
-        super().save_related(request, form, formsets, change)
-        self.warn_about_clashes(request, form.instance)
-
-    def warn_about_clashes(self, request, session):
-        """Clashes are warnings, not errors: organisers sometimes double-book on purpose."""
-        for other in session.room_clashes():
-            messages.warning(
-                request,
-                _("%(room)s is also booked for “%(other)s” (%(start)s–%(end)s).")
-                % {
-                    "room": session.room,
-                    "other": other,
-                    "start": date_format(other.local_start, "D j F, H:i"),
-                    "end": date_format(other.local_end, "H:i"),
-                },
-            )
-        for clash in session.speaker_clashes():
-            messages.warning(
-                request,
-                _("%(speaker)s is also in “%(other)s” at the same time (%(start)s–%(end)s).")
-                % {
-                    "speaker": clash.speaker,
-                    "other": clash.session,
-                    "start": date_format(clash.session.local_start, "D j F, H:i"),
-                    "end": date_format(clash.session.local_end, "H:i"),
-                },
-            )
+        names = [person.speaker.name for person in session.people.all()]
+        if len(names) <= SPEAKERS_LISTED:
+            return ", ".join(names)
+        # A plenary's dozen names would make its row a column of names.
+        return ngettext(
+            "%(names)s and %(count)d other",
+            "%(names)s and %(count)d others",
+            len(names) - SPEAKERS_LISTED,
+        ) % {"names": ", ".join(names[:SPEAKERS_LISTED]), "count": len(names) - SPEAKERS_LISTED}
 
     @admin.action(description=_("Duplicate selected sessions"))
     def duplicate_sessions(self, request, queryset):

@@ -30,7 +30,17 @@ def session_uid(session, host):
 
 
 def session_guid(session, host):
+    """The guid an imported session came with, so a round trip keeps it; else one derived
+    from its primary key."""
+    if session.guid:
+        return str(session.guid)
     return str(uuid.uuid5(uuid.NAMESPACE_URL, session_uid(session, host)))
+
+
+def speaker_guid(speaker, host):
+    if speaker.guid:
+        return str(speaker.guid)
+    return str(uuid.uuid5(uuid.NAMESPACE_URL, f"speaker-{speaker.pk}@{host}"))
 
 
 def plain_text(html):
@@ -155,7 +165,7 @@ def event_data(session, *, request, conference, host):
         "persons": [
             {
                 "name": person.speaker.name,
-                "guid": str(uuid.uuid5(uuid.NAMESPACE_URL, f"speaker-{person.speaker_id}@{host}")),
+                "guid": speaker_guid(person.speaker, host),
                 "url": request.build_absolute_uri(person.speaker.get_absolute_url()),
             }
             for person in session.people_in_order

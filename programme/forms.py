@@ -1,7 +1,9 @@
 from django import forms
+from django.conf import settings
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
+from efus_conf.uploads import KeptFileField
 from programme.models import Language, Session, Track
 
 
@@ -88,3 +90,97 @@ class ProgrammeFilterForm(forms.Form):
         if "language" in filters:
             sessions = sessions.in_language(filters["language"])
         return sessions
+
+
+class ScheduleImportForm(forms.Form):
+    """The first step of a schedule import: the file and how to bring it in."""
+
+    schedule = forms.FileField(
+        label=_("Schedule file"),
+        help_text=_("A frab or c3voc schedule.xml or schedule.json, e.g. exported by pretalx."),
+    )
+    language = forms.ChoiceField(
+        label=_("Language of the texts in the file"), choices=settings.LANGUAGES
+    )
+    publish = forms.BooleanField(
+        label=_("Publish the imported sessions and speakers"),
+        required=False,
+        help_text=_("Otherwise new sessions and speakers are drafts, to be checked first."),
+    )
+
+
+class ScheduleConfirmForm(forms.Form):
+    """The second step: the file kept from the first step, imported for real."""
+
+    stored = KeptFileField()
+    language = forms.ChoiceField(choices=settings.LANGUAGES, widget=forms.HiddenInput)
+    publish = forms.BooleanField(required=False, widget=forms.HiddenInput)
+
+
+def clash_messages(session, speakers=None):
+    """What else happens in the session's room or to its people at the same time."""
+    room = [
+        _("%(room)s is also booked for “%(other)s” (%(start)s–%(end)s).")
+        % {
+            "room": session.room,
+            "other": other,
+            "start": date_format(other.local_start, "D j F, H:i"),
+            "end": date_format(other.local_end, "H:i"),
+        }
+        for other in session.room_clashes().select_related("room")
+    ]
+    people = [
+        _("%(speaker)s is also in “%(other)s” at the same time (%(start)s–%(end)s).")
+        % {
+            "speaker": clash.speaker,
+            "other": clash.session,
+            "start": date_format(clash.session.local_start, "D j F, H:i"),
+            "end": date_format(clash.session.local_end, "H:i"),
+        }
+        for clash in session.speaker_clashes(speakers)
+    ]
+    return room + people
+
+
+class SessionAdminForm(forms.ModelForm):
+    """Clashes (room, people) are shown before saving, and saved only once confirmed:
+    organisers sometimes double-book on purpose."""
+
+    # The admin builds the form's Meta from its fieldsets.
+    confirm_clashes = forms.BooleanField(required=False, widget=forms.HiddenInput)
+
+    def inline_speaker_ids(self):
+        """The people rows of the same admin page (the inline formset), not yet validated."""
+        prefix = "people"
+        total = self.data.get(f"{prefix}-TOTAL_FORMS", "0")
+        ids = []
+        for index in range(min(int(total), 1000) if total.isdigit() else 0):
+            value = self.data.get(f"{prefix}-{index}-speaker", "")
+            if value.isdigit() and not self.data.get(f"{prefix}-{index}-DELETE"):
+                ids.append(int(value))
+        return ids
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.errors or not cleaned.get("room"):
+            return cleaned
+        planned = Session(
+            pk=self.instance.pk,
+            start=cleaned.get("start"),
+            end=cleaned.get("end"),
+            room=cleaned["room"],
+            format=cleaned.get("format"),
+        )
+        messages = clash_messages(planned, self.inline_speaker_ids())
+        if messages and not cleaned.get("confirm_clashes"):
+            # The box appears with the warning; fields were bound before clean() ran.
+            self.fields["confirm_clashes"].widget = forms.CheckboxInput()
+            self["confirm_clashes"].label = (
+                _("Publish anyway, despite these clashes")
+                if cleaned.get("published")
+                else _("Save anyway, despite these clashes")
+            )
+            raise forms.ValidationError(
+                [*messages, _("Tick the box below the times to save all the same.")]
+            )
+        return cleaned

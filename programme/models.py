@@ -310,8 +310,9 @@ class Session(models.Model):
             "Anything else is removed when the page is shown."
         ),
     )
-    start = models.DateTimeField(_("start"), help_text=_("Brussels time."))
-    end = models.DateTimeField(_("end"), help_text=_("Brussels time."))
+    # In Brussels time, which the admin form says once for both.
+    start = models.DateTimeField(_("start"))
+    end = models.DateTimeField(_("end"))
     room = models.ForeignKey(
         Room, verbose_name=_("room"), on_delete=models.PROTECT, related_name="sessions"
     )
@@ -378,12 +379,21 @@ class Session(models.Model):
         blank=True,
         help_text=_("What was said, after the event. Plain text; blank lines separate paragraphs."),
     )
-    published = models.BooleanField(_("published"), default=True)
+    # Drafts first: a new session is seen only by organisers (preview) until it is published.
+    published = models.BooleanField(_("published"), default=False)
     speakers = models.ManyToManyField(
         "speakers.Speaker",
         through="SessionSpeaker",
         verbose_name=_("people"),
         related_name="sessions",
+    )
+    guid = models.UUIDField(
+        _("schedule identifier"),
+        null=True,
+        blank=True,
+        unique=True,
+        editable=False,
+        help_text=_("The guid of the imported schedule's event, matched on a new import."),
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("last updated"), auto_now=True)
@@ -412,6 +422,11 @@ class Session(models.Model):
             ),
         ]
         indexes = [models.Index(fields=["start", "end"], name="session_start_end")]
+        permissions = [
+            ("import_session", _("Can import the programme")),
+            ("export_session", _("Can export the programme")),
+            ("preview_session", _("Can preview an unpublished session")),
+        ]
 
     def __str__(self):
         return self.title
@@ -621,11 +636,12 @@ class Session(models.Model):
             .exclude(format__in=self.FORMATS_SHARING_A_ROOM)
         )
 
-    def speaker_clashes(self):
-        """People of this session who are in another session at an overlapping time."""
+    def speaker_clashes(self, speakers=None):
+        """People of this session (or `speakers`, such as those of a form not yet saved) who
+        are in another session at an overlapping time."""
         return (
             SessionSpeaker.objects.filter(
-                speaker__in=self.speakers.all(),
+                speaker__in=self.speakers.all() if speakers is None else speakers,
                 session__in=Session.objects.overlapping(self.start, self.end).exclude(pk=self.pk),
             )
             .select_related("speaker", "session")

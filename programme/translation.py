@@ -1,6 +1,7 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from programme.models import Room, Session, SessionMaterial, Track
+from efus_conf.history import track_history
+from programme.models import Room, Session, SessionMaterial, SessionSpeaker, Track
 
 
 @register(Room)
@@ -21,3 +22,10 @@ class SessionTranslationOptions(TranslationOptions):
 @register(SessionMaterial)
 class SessionMaterialTranslationOptions(TranslationOptions):
     fields = ("title",)
+
+
+# After the registrations above, so that history records each language's column.
+track_history(Room)
+track_history(Track)
+track_history(Session)
+track_history(SessionSpeaker)

@@ -16,6 +16,7 @@ urlpatterns = [
     path("schedule.ics", views.schedule_ics, name="schedule_ics"),
     path("schedule.xml", views.schedule_xml, name="schedule_xml"),
     path("schedule.json", views.schedule_json, name="schedule_json"),
+    path("preview/<int:pk>/", views.session_preview, name="session_preview"),
     path("<slug:slug>/", views.session_detail, name="session"),
     path("<slug:slug>/calendar.ics", views.session_ics, name="session_ics"),
 ]

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET
 from efus_conf.http import current_conference
 from efus_conf.http_cache import live_page, public_export, public_page
 from efus_conf.models import Conference
+from efus_conf.preview import draft_preview
 from programme import exports
 from programme.changes import SessionChange
 from programme.forms import ProgrammeFilterForm
@@ -63,6 +64,14 @@ def changes(request):
         "programme/changes.html",
         programme_context(changes=SessionChange.objects.public()),
     )
+
+
+@require_GET
+@draft_preview("programme.preview_session")
+def session_preview(request, pk):
+    """A session, published or not, as its page will look: for organisers only."""
+    session = get_object_or_404(Session.objects.select_related("room", "track"), pk=pk)
+    return render(request, "programme/session_detail.html", programme_context(session=session))
 
 
 @require_GET

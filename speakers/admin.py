@@ -1,16 +1,21 @@
 from django.contrib import admin
 from django.core.files.uploadedfile import UploadedFile
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.admin import TabbedTranslationAdmin
 
+from efus_conf.admin_base import ContentAdmin
+from efus_conf.preview import preview_links
+from efus_conf.spreadsheets import SpreadsheetAdminMixin
 from speakers import photos
 from speakers.forms import SpeakerAdminForm
 from speakers.models import Speaker
+from speakers.resources import SpeakerResource
 
 
 @admin.register(Speaker)
-class SpeakerAdmin(TabbedTranslationAdmin):
+class SpeakerAdmin(SpreadsheetAdminMixin, ContentAdmin):
+    resource_classes = [SpeakerResource]
     form = SpeakerAdminForm
     list_display = [
         "thumbnail",
@@ -29,7 +34,7 @@ class SpeakerAdmin(TabbedTranslationAdmin):
     list_filter = ["featured", "published", "country"]
     search_fields = ["name", "organisation_en", "organisation_fr", "organisation_nl"]
     prepopulated_fields = {"slug": ["name"]}
-    readonly_fields = ["crop_preview"]
+    readonly_fields = ["crop_preview", "preview"]
     fieldsets = [
         (None, {"fields": ["name", "slug", "role", "organisation", "city", "country"]}),
         (
@@ -45,7 +50,7 @@ class SpeakerAdmin(TabbedTranslationAdmin):
         ),
         (_("Texts"), {"fields": ["bio", "quote"]}),
         (_("Links"), {"fields": ["website", "linkedin", "mastodon", "bluesky", "x"]}),
-        (_("Publication"), {"fields": ["published", "featured", "featured_order"]}),
+        (_("Publication"), {"fields": ["published", "preview", "featured", "featured_order"]}),
     ]
 
     class Media:
@@ -58,6 +63,16 @@ class SpeakerAdmin(TabbedTranslationAdmin):
             "speakers/includes/photo.html",
             {"speaker": speaker, "sizes": "48px", "lazy": True, "px": 48},
         )
+
+    def view_on_site(self, speaker):
+        # A draft has no public page yet: "View on site" shows its preview.
+        if speaker.published:
+            return speaker.get_absolute_url()
+        return reverse("speakers:preview", args=[speaker.pk])
+
+    @admin.display(description=_("preview"))
+    def preview(self, speaker):
+        return preview_links("speakers:preview", speaker)
 
     @admin.display(description=_("crop preview"))
     def crop_preview(self, speaker):

@@ -103,7 +103,16 @@ class Speaker(models.Model):
     featured_order = models.PositiveSmallIntegerField(
         _("homepage order"), default=0, help_text=_("Featured speakers appear from low to high.")
     )
-    published = models.BooleanField(_("published"), default=True)
+    guid = models.UUIDField(
+        _("schedule identifier"),
+        null=True,
+        blank=True,
+        unique=True,
+        editable=False,
+        help_text=_("The guid of the imported schedule's person, matched on a new import."),
+    )
+    # Drafts first: a new speaker is seen only by organisers (preview) until published.
+    published = models.BooleanField(_("published"), default=False)
 
     objects = SpeakerQuerySet.as_manager()
 
@@ -116,6 +125,11 @@ class Speaker(models.Model):
                 condition=Q(focal_x__gte=0, focal_x__lte=100, focal_y__gte=0, focal_y__lte=100),
                 name="speaker_focal_point_in_percent",
             ),
+        ]
+        permissions = [
+            ("import_speaker", _("Can import speakers")),
+            ("export_speaker", _("Can export speakers")),
+            ("preview_speaker", _("Can preview an unpublished speaker")),
         ]
 
     def __str__(self):

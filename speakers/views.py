@@ -1,6 +1,8 @@
 from django.shortcuts import get_object_or_404, render
+from django.views.decorators.http import require_GET
 
 from efus_conf.http_cache import public_page
+from efus_conf.preview import draft_preview
 from speakers.forms import SpeakerFilterForm
 from speakers.models import Speaker
 
@@ -21,4 +23,12 @@ def speaker_list(request):
 def speaker_detail(request, slug):
     """One published speaker's page."""
     speaker = get_object_or_404(Speaker.objects.published(), slug=slug)
+    return render(request, "speakers/speaker_detail.html", {"speaker": speaker})
+
+
+@require_GET
+@draft_preview("speakers.preview_speaker")
+def speaker_preview(request, pk):
+    """A speaker, published or not, as their page will look: for organisers only."""
+    speaker = get_object_or_404(Speaker, pk=pk)
     return render(request, "speakers/speaker_detail.html", {"speaker": speaker})

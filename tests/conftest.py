@@ -3,6 +3,7 @@ from importlib import import_module
 from types import SimpleNamespace
 
 import pytest
+from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.core.management import call_command
 
@@ -73,7 +74,32 @@ def migrated_data(db):
 
     editor = SimpleNamespace(connection=connection)
     import_module("efus_conf.migrations.0002_organiser_roles").create_roles(apps, editor)
+    import_module("efus_conf.migrations.0005_content_editor_tools").give_tools(apps, editor)
     import_module("newsletter.migrations.0002_privacy_notice").create_privacy_notice(apps, editor)
     import_module(
-        "programme.migrations.0005_roles_for_key_figures_materials_and_changes"
+        "programme.migrations.0006_roles_for_key_figures_materials_and_changes"
     ).give_permissions(apps, editor)
+
+
+def member_of(django_user_model, group_name):
+    """A staff account in one of the organisers' roles (groups made by the migrations)."""
+    user = django_user_model.objects.create_user(
+        group_name.lower().replace(" ", "-"), "staff@example.org", None, is_staff=True
+    )
+    user.groups.add(Group.objects.get(name=group_name))
+    return user
+
+
+@pytest.fixture
+def editor(django_user_model, migrated_data):
+    return member_of(django_user_model, "Content editors")
+
+
+@pytest.fixture
+def communications(django_user_model, migrated_data):
+    return member_of(django_user_model, "Communications")
+
+
+@pytest.fixture
+def superuser(django_user_model, db):
+    return django_user_model.objects.create_superuser("root", "root@example.org", None)

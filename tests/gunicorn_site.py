@@ -1,11 +1,15 @@
 """The site in production mode (DEBUG off, gunicorn, whitenoise) on loopback, for tests that
 need a real server: browsers, media, load and concurrency."""
 
+import atexit
 import contextlib
+import functools
 import os
+import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from pathlib import Path
@@ -17,6 +21,10 @@ def free_port():
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return probe.getsockname()[1]
+
+
+def sqlite_url(folder):
+    return f"sqlite:///{folder / 'site.sqlite3'}"
 
 
 def production_env(folder, **overrides):
@@ -32,7 +40,7 @@ def production_env(folder, **overrides):
         }
     )
     if "DATABASE_URL" not in os.environ:
-        env["DATABASE_URL"] = f"sqlite:///{folder / 'site.sqlite3'}"
+        env["DATABASE_URL"] = sqlite_url(folder)
     env.update(overrides)
     return env
 
@@ -50,16 +58,40 @@ def manage(env, *args):
 
 @contextlib.contextmanager
 def running_site(folder, *, workers=2, access_log="/dev/null", **overrides):
-    """Migrate, load the demo and a superuser (organiser / pw-123456!), serve, yield the URL.
-
-    `overrides` are environment variables; `access_log` a file for gunicorn's access lines."""
+    """The demo site and a superuser (organiser / pw-123456!) in `folder`, served; yields the
+    URL. `overrides` are environment variables; `access_log` a file for gunicorn's access lines."""
     env = production_env(folder, **overrides)
+    if env["DATABASE_URL"] == sqlite_url(folder):
+        copy_prepared_site(folder)
+    else:
+        prepare_site(env)
+    with serving(env, workers=workers, access_log=access_log) as url:
+        yield url
+
+
+def prepare_site(env):
     manage(env, "migrate", "--noinput")
     manage(env, "loaddemo")
     manage(env, "createsuperuser", "--noinput", "--username", "organiser", "--email", "o@x.org")
     manage(env, "shell", "-c", SET_PASSWORD)
-    with serving(env, workers=workers, access_log=access_log) as url:
-        yield url
+
+
+@functools.cache
+def prepared_sqlite_site():
+    """A folder with the demo site on SQLite, prepared once per test process: four commands
+    that take seconds each, where copying their result takes milliseconds."""
+    folder = Path(tempfile.mkdtemp(prefix="prepared-site-"))
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
+    prepare_site(production_env(folder))
+    return folder
+
+
+def copy_prepared_site(folder):
+    prepared = prepared_sqlite_site()
+    folder.mkdir(parents=True, exist_ok=True)
+    for database_file in prepared.glob("site.sqlite3*"):  # With its write-ahead log, if any.
+        shutil.copy2(database_file, folder / database_file.name)
+    shutil.copytree(prepared / "media", folder / "media", dirs_exist_ok=True)
 
 
 @contextlib.contextmanager

@@ -18,16 +18,39 @@ from tests.newsletter.test_privacy_and_tokens import make_subscriber
 
 SUBSCRIBERS = "/admin/newsletter/subscriber/"
 CONTENT = {
-    "efus_conf": ["conference", "keyfigure", "partner", "page", "usefullink"],
+    "efus_conf": ["conference", "partner", "page", "usefullink"],
     "speakers": ["speaker"],
-    "programme": ["room", "track", "session", "sessionspeaker", "sessionmaterial"],
+    "programme": ["room", "track", "session", "sessionspeaker"],
 }
-CONTENT_PERMISSIONS = {
-    (app_label, f"{action}_{model}")
+CONTENT_PERMISSIONS = (
+    {
+        (app_label, f"{action}_{model}")
+        for app_label, models in CONTENT.items()
+        for model in models
+        for action in ["add", "change", "delete", "view"]
+    }
+    | {
+        # Key figures and session documents are edited with the rest; changes only read.
+        (app_label, f"{action}_{model}")
+        for app_label, model in [("efus_conf", "keyfigure"), ("programme", "sessionmaterial")]
+        for action in ["add", "change", "delete", "view"]
+    }
+    | {("programme", "view_sessionchange")}
+)
+ORGANISER_TOOLS = {
+    ("programme", "import_session"),
+    ("programme", "export_session"),
+    ("programme", "preview_session"),
+    ("speakers", "import_speaker"),
+    ("speakers", "export_speaker"),
+    ("speakers", "preview_speaker"),
+    ("efus_conf", "translate_conference"),
+} | {
+    (app_label, f"{action}_historical{model}")
     for app_label, models in CONTENT.items()
     for model in models
-    for action in ["add", "change", "delete", "view"]
-} | {("programme", "view_sessionchange")}
+    for action in ["view", "change"]
+}
 NEWSLETTER_PERMISSIONS = {
     ("newsletter", "view_subscriber"),
     ("newsletter", "change_subscriber"),
@@ -38,29 +61,6 @@ NEWSLETTER_PERMISSIONS = {
 @pytest.fixture(autouse=True)
 def empty_cache():
     cache.clear()
-
-
-def member_of(django_user_model, group_name):
-    user = django_user_model.objects.create_user(
-        group_name.lower().replace(" ", "-"), "staff@example.org", None, is_staff=True
-    )
-    user.groups.add(Group.objects.get(name=group_name))
-    return user
-
-
-@pytest.fixture
-def editor(django_user_model, migrated_data):
-    return member_of(django_user_model, "Content editors")
-
-
-@pytest.fixture
-def communications(django_user_model, migrated_data):
-    return member_of(django_user_model, "Communications")
-
-
-@pytest.fixture
-def superuser(django_user_model, db):
-    return django_user_model.objects.create_superuser("root", "root@example.org", None)
 
 
 @pytest.fixture
@@ -89,8 +89,8 @@ def export(client, subscriber, action="export_confirmed_csv"):
     return client.post(SUBSCRIBERS, {"action": action, "_selected_action": [subscriber.pk]})
 
 
-def test_content_editors_have_exactly_the_content_permissions(migrated_data):
-    assert permissions_of("Content editors") == CONTENT_PERMISSIONS
+def test_content_editors_have_the_content_permissions_and_the_organiser_tools(migrated_data):
+    assert permissions_of("Content editors") == CONTENT_PERMISSIONS | ORGANISER_TOOLS
 
 
 def test_communications_have_the_content_and_the_subscriber_permissions(migrated_data):
@@ -101,9 +101,9 @@ def test_communications_have_the_content_and_the_subscriber_permissions(migrated
 def test_roles_migration_is_reversible_and_can_run_again():
     call_command("migrate", "efus_conf", "0001", verbosity=0)
     assert not Group.objects.filter(name__in=["Content editors", "Communications"]).exists()
-    # The roles are granted by efus_conf's migration and the later ones of other apps.
+    # The roles are granted by efus_conf's migrations and the later ones of other apps.
     call_command("migrate", verbosity=0)
-    assert permissions_of("Content editors") == CONTENT_PERMISSIONS
+    assert permissions_of("Content editors") == CONTENT_PERMISSIONS | ORGANISER_TOOLS
     assert permissions_of("Communications") == CONTENT_PERMISSIONS | NEWSLETTER_PERMISSIONS
 
 

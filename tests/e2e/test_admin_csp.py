@@ -8,8 +8,9 @@ pytestmark = pytest.mark.e2e
 
 @pytest.fixture
 def browser_page(browser):
-    """A page in the session's Chromium that records failed requests and CSP reports."""
-    with browser.new_context() as context:
+    """A page in the session's Chromium that records failed requests and CSP reports, for
+    an organiser abroad (the admin's notes about time zones show)."""
+    with browser.new_context(timezone_id="America/New_York") as context:
         page = context.new_page()
         failures = []
         # Lazy images still loading when the test moves on are aborted: not a failure.
@@ -70,6 +71,40 @@ def test_session_speaker_search_works_without_csp_violations(production_site, ad
     expect(page.locator(".select2-results__option").first).to_contain_text("a")
     assert page.violations == []
     assert page.failures == []
+
+
+def test_date_pickers_open_on_the_conference_month_and_the_time_zone_is_said_once(
+    production_site, admin_page
+):
+    page = admin_page
+    page.goto(f"{production_site}/admin/programme/session/add/")
+    expect(page.locator(".timezonewarning")).to_have_count(1)
+    page.locator("#calendarlink0").click()
+    expect(page.locator("#calendarbox0 caption")).to_have_text("March 2024")
+    page.goto(f"{production_site}/admin/efus_conf/conference/")
+    page.click("#result_list tbody a")
+    page.wait_for_selector("#id_start_date")
+    # Date-only fields have no time to convert: no note.
+    expect(page.locator(".timezonewarning")).to_have_count(0)
+    assert page.violations == []
+    assert page.failures == []
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/admin/translations/?language=nl",
+        "/admin/programme/session/import-schedule/",
+        "/admin/programme/session/import/",
+        "/admin/programme/session/1/history/",
+        "/nl/programme/preview/1/",
+    ],
+)
+def test_organiser_tools_work_without_csp_violations(production_site, admin_page, path):
+    response = admin_page.goto(production_site + path)
+    assert response.status == 200
+    assert admin_page.violations == []
+    assert admin_page.failures == []
 
 
 def test_public_pages_render_without_csp_violations(production_site, browser_page):

@@ -127,24 +127,34 @@ def session_form(**overrides):
     return data
 
 
-def test_admin_warns_about_a_room_clash_but_saves(admin_client, session):
-    response = admin_client.post(
-        "/admin/programme/session/add/", session_form(room=session.room_id), follow=True
-    )
+def test_admin_shows_a_room_clash_before_saving_and_saves_once_confirmed(admin_client, session):
+    data = session_form(room=session.room_id)
+    response = admin_client.post("/admin/programme/session/add/", data)
+    html = response.content.decode()
+    assert "is also booked for “Morning talk”" in html
+    assert "Publish anyway, despite these clashes" in html
+    assert not Session.objects.filter(slug="clashing").exists()
+    admin_client.post("/admin/programme/session/add/", {**data, "confirm_clashes": "on"})
     assert Session.objects.filter(slug="clashing").exists()
-    assert "is also booked for “Morning talk”" in response.content.decode()
 
 
-def test_admin_warns_about_a_speaker_in_two_places(admin_client, session):
+def test_admin_shows_a_speaker_in_two_places_before_saving(admin_client, session):
     speaker = session.speakers.get()
     other = SessionFactory(slug="elsewhere")
     data = session_form(
-        room=other.room_id,
+        room=other.room_id, published="",
         **{"people-TOTAL_FORMS": "1", "people-0-speaker": speaker.pk, "people-0-role": "speaker",
            "people-0-order": "0"},
     )  # fmt: skip
-    response = admin_client.post("/admin/programme/session/add/", data, follow=True)
-    assert "Ada Example is also in “Morning talk”" in response.content.decode()
+    html = admin_client.post("/admin/programme/session/add/", data).content.decode()
+    assert "is also in “Morning talk”" in html
+    assert "Save anyway, despite these clashes" in html
+    assert not Session.objects.filter(slug="clashing").exists()
+
+
+def test_admin_saves_a_session_without_clashes_at_once(admin_client, session):
+    data = session_form(room=SessionFactory(slug="elsewhere", start=brussels(21, 9)).room_id)
+    assert admin_client.post("/admin/programme/session/add/", data).status_code == 302
 
 
 def test_admin_rejects_a_session_outside_the_conference(admin_client, session):

@@ -30,8 +30,8 @@ def give_permissions(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [
         ("efus_conf", "0002_organiser_roles"),
-        ("efus_conf", "0006_after_event_recap_and_key_figures"),
-        ("programme", "0004_materials_cancellation_and_change_records"),
+        ("efus_conf", "0006_venue_registration_and_after_event"),
+        ("programme", "0005_venue_places_materials_and_changes"),
     ]
 
     operations = [migrations.RunPython(give_permissions, migrations.RunPython.noop)]
