@@ -7,9 +7,12 @@ from html import unescape
 import icalendar
 import pytest
 from django.contrib.auth.models import User
+from django.core.files.base import ContentFile
 
 from programme.changes import SessionChange
+from programme.frab import read_schedule
 from programme.models import Session
+from programme.schedule_import import import_schedule
 from tests.admin_forms import change_form_data
 from tests.factories import RoomFactory, SessionFactory, brussels
 
@@ -147,3 +150,18 @@ def test_search_engines_are_told_a_session_is_cancelled_or_rescheduled(client, c
     later = session_json_ld(client, "/en/programme/later/")
     assert later["eventStatus"] == "https://schema.org/EventRescheduled"
     assert later["previousStartDate"] == ["2024-03-20T10:00:00+01:00"]
+
+
+def test_a_move_brought_by_a_schedule_import_is_recorded(client, conference):
+    hall, studio = RoomFactory(name_en="Hall"), RoomFactory(name_en="Studio", order=1)
+    SessionFactory(slug="opening", title_en="Opening", room=hall)
+    SessionFactory(slug="other", room=studio, start=brussels(21, 9), end=brussels(21, 10))
+    data = client.get("/en/programme/schedule.json").json()
+    rooms = data["schedule"]["conference"]["days"][0]["rooms"]
+    (event,) = rooms.pop("Hall")
+    event["room"] = "Studio"
+    rooms["Studio"] = [event]
+    schedule = read_schedule(ContentFile(json.dumps(data).encode()))
+    import_schedule(schedule, language="en", publish=True, commit=True, host="testserver")
+    change = SessionChange.objects.get()
+    assert (change.session.slug, change.previous_room, change.room) == ("opening", hall, studio)
