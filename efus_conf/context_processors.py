@@ -2,8 +2,8 @@ from django.conf import settings
 from django.urls import translate_url
 from django.utils.translation import get_language, get_language_info
 
-from efus_conf.http import current_conference, page_path
 from efus_conf.models import Page, Partner, UsefulLink
+from efus_conf.request_helpers import current_conference, page_path
 
 
 def language_alternates(path):
@@ -46,6 +46,7 @@ def site(request):
         "partners": Partner.objects.all(),
         "language_alternates": language_alternates(path),
         "x_default_url": x_default_url(path),
+        "open_graph_locale": settings.OPEN_GRAPH_LOCALES.get(get_language(), get_language()),
         # Without the query string: tracking parameters must not make a page look duplicated.
         "canonical_url": request.build_absolute_uri(request.path),
     }

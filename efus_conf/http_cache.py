@@ -29,8 +29,8 @@ from django.http import HttpResponse
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 from django.utils.translation import get_language_from_request
 
-from efus_conf.http import page_path
 from efus_conf.models import ContentVersion
+from efus_conf.request_helpers import page_path
 
 logger = logging.getLogger(__name__)
 

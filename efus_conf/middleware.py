@@ -2,7 +2,7 @@
 
 from django.conf import settings
 
-from efus_conf.views import healthz, readyz
+from efus_conf.probes import healthz, readyz
 
 PROBES = {"/healthz": healthz, "/readyz": readyz}
 

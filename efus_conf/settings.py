@@ -79,7 +79,7 @@ def cache_from_url(url):
 DEBUG = env_bool("DJANGO_DEBUG", False)
 
 # Without a key and with debug off, SECRET_KEY stays empty: the site refuses to start
-# (efus_conf.serving), while commands that never sign anything still run.
+# (efus_conf.startup_checks), while commands that never sign anything still run.
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
 if not SECRET_KEY and DEBUG:
     SECRET_KEY = "django-insecure-development-only-key-never-used-in-production"
@@ -210,8 +210,13 @@ USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "Europe/Brussels"
 
-MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
-MODELTRANSLATION_FALLBACK_LANGUAGES = ("en",)
+# Open Graph names a page's locale with its territory (og:locale): the usage the text follows.
+OPEN_GRAPH_LOCALES = {"en": "en_GB", "fr": "fr_FR", "nl": "nl_BE"}
+
+MODELTRANSLATION_DEFAULT_LANGUAGE = LANGUAGE_CODE
+MODELTRANSLATION_FALLBACK_LANGUAGES = (LANGUAGE_CODE,)
+# Slugs are filled in from the default language's title in the admin, whatever its language.
+MODELTRANSLATION_PREPOPULATE_LANGUAGE = LANGUAGE_CODE
 # The admin's language tabs need jQuery UI; it is served from our own static files, not a CDN.
 JQUERY_UI_URL = "vendor/jquery-ui/jquery-ui.min.js"
 
@@ -327,7 +332,7 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = datetime.timedelta(minutes=15)
 AXES_RESET_ON_SUCCESS = True
-AXES_CLIENT_IP_CALLABLE = "efus_conf.http.client_address"
+AXES_CLIENT_IP_CALLABLE = "efus_conf.request_helpers.client_address"
 AXES_LOCKOUT_CALLABLE = "efus_conf.signin.locked_out"
 # Failures are kept (they are what the pause is made of); successful sign-ins are not logged.
 AXES_DISABLE_ACCESS_LOG = True
@@ -344,7 +349,7 @@ LOGGING = {
     "disable_existing_loggers": False,
     "formatters": {
         "plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
-        "json": {"()": "efus_conf.logging.JSONFormatter"},
+        "json": {"()": "efus_conf.json_logging.JSONFormatter"},
     },
     "handlers": {
         "console": {

@@ -1,21 +1,14 @@
-"""The sitemap registry: every public page, in every language, with hreflang alternates.
+"""The site's own sections of the sitemap, and the base class every app's section extends.
 
-`sitemaps` maps a section name to a Sitemap class; /sitemap.xml lists them all. An app adds its
-pages with one line in that dict, e.g. in the integration step:
-
-    "speakers": import_string("speakers.sitemaps.SpeakerSitemap"),
-
-where `speakers/sitemaps.py` defines `class SpeakerSitemap(ConferenceSitemap)` with `items()`
-returning the published speakers (anything with `get_absolute_url`). The class is named by
-its dotted path (`django.utils.module_loading.import_string`) because the app's module imports
-`ConferenceSitemap` from here: a plain import at the top would be circular. A page with no
-object behind it (a list view such as "speakers:list") needs no class: add its URL name to
+/sitemap.xml lists the sections that the URL conf (efus_conf/urls.py) names, each page in every
+language with hreflang alternates. An app lists its pages with a `ConferenceSitemap` subclass in
+its own `sitemaps.py` (anything with `get_absolute_url` from `items()`); a page with no object
+behind it (a list view such as "speakers:list") needs no class: add its URL name to
 `StaticViewSitemap.url_names`.
 """
 
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
-from django.utils.module_loading import import_string
 
 from efus_conf.models import Page
 
@@ -59,11 +52,3 @@ class PageSitemap(ConferenceSitemap):
 
     def lastmod(self, page):
         return page.updated_at
-
-
-sitemaps = {
-    "static": StaticViewSitemap,
-    "pages": PageSitemap,
-    "speakers": import_string("speakers.sitemaps.SpeakerSitemap"),
-    "sessions": import_string("programme.sitemaps.SessionSitemap"),
-}

@@ -9,11 +9,8 @@ comment saying where the text appears, for the translator.
 
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
-from xml.etree.ElementTree import ParseError
 
 import polib
-from defusedxml import DefusedXmlException
-from defusedxml.ElementTree import fromstring
 from django.conf import settings
 from django.contrib import admin
 from django.db import transaction
@@ -22,6 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.translator import translator
 from modeltranslation.utils import build_localized_fieldname
 
+from efus_conf import untrusted_xml
 from efus_conf.spreadsheets import translated_fields
 
 
@@ -169,16 +167,7 @@ def read_translations(data, language):
 
 
 def read_xliff(data, language):
-    try:
-        root = fromstring(data, forbid_dtd=True)
-    except DefusedXmlException as error:
-        raise TranslationFileError(
-            _("This XML file declares entities or a DTD, which are refused for safety.")
-        ) from error
-    except ParseError as error:
-        raise TranslationFileError(
-            _("This is not valid XML: %(problem)s.") % {"problem": error}
-        ) from error
+    root = untrusted_xml.parse(data, TranslationFileError)
     if root.tag != f"{{{XLIFF}}}xliff":
         raise TranslationFileError(_("This XML file is not an XLIFF 2 document."))
     found = root.get("trgLang", language)

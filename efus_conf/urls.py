@@ -5,9 +5,19 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.views.generic import RedirectView
 
-from efus_conf import admin_views, views
+from efus_conf import admin_views, probes, views
 from efus_conf.http_cache import public_page
-from efus_conf.sitemaps import sitemaps
+from efus_conf.sitemaps import PageSitemap, StaticViewSitemap
+from programme import views as programme_views
+from programme.sitemaps import SessionSitemap
+from speakers.sitemaps import SpeakerSitemap
+
+sitemaps = {
+    "static": StaticViewSitemap,
+    "pages": PageSitemap,
+    "speakers": SpeakerSitemap,
+    "sessions": SessionSitemap,
+}
 
 urlpatterns = [
     # Before the admin's own addresses, which would take it for an app's.
@@ -17,8 +27,8 @@ urlpatterns = [
         name="admin-translations",
     ),
     path("admin/", admin.site.urls),
-    path("healthz", views.healthz, name="healthz"),
-    path("readyz", views.readyz, name="readyz"),
+    path("healthz", probes.healthz, name="healthz"),
+    path("readyz", probes.readyz, name="readyz"),
     path("favicon.ico", RedirectView.as_view(url=settings.STATIC_URL + "img/favicon.svg")),
     path("robots.txt", views.robots_txt, name="robots"),
     path("sitemap.xml", public_page(sitemap), {"sitemaps": sitemaps}, name="sitemap"),
@@ -31,7 +41,7 @@ urlpatterns += i18n_patterns(
     path("speakers/", include("speakers.urls")),
     path("programme/", include("programme.urls")),
     path("newsletter/", include("newsletter.urls")),
-    path("getting-there/", views.getting_there, name="getting_there"),
+    path("getting-there/", programme_views.getting_there, name="getting_there"),
     path("offline/", views.offline, name="offline"),
     path("manifest.webmanifest", views.web_manifest, name="manifest"),
     # Organisers' pages come last: their slugs must not shadow the apps' addresses.

@@ -1,6 +1,4 @@
 from django.contrib.staticfiles import finders
-from django.core.cache import cache
-from django.db import connection
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.templatetags.static import static
@@ -10,31 +8,25 @@ from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from efus_conf.http import current_conference
 from efus_conf.http_cache import public_page
 from efus_conf.models import CONFERENCE_TZ, Conference, Page
-from programme.models import Room, Session
-from speakers.models import Speaker
+from efus_conf.request_helpers import current_conference
 
 THEME_COLOUR = "#00408f"
 
 
 @public_page
 def home(request):
-    """The conference homepage, section by section as in the seed page. Before and during
-    the event it invites people to register; once it is over it leads with what happened
-    and what can be watched and read again."""
+    """The conference homepage, section by section as in the seed page; the speakers' section
+    comes from the speakers app's template tags. Before and during the event it invites
+    people to register; once it is over it leads with what happened and, from the programme
+    app's template tags, what can be watched and read again."""
     conference = current_conference(request)
     now = timezone.now()
-    context = {
-        "conference": conference,
-        "featured_speakers": Speaker.objects.featured(),
-        "programme_tz": CONFERENCE_TZ,
-    }
+    context = {"programme_tz": CONFERENCE_TZ}
     if conference is not None and conference.is_over(now):
         context["after_event"] = True
         context["key_figures"] = conference.key_figures.all()
-        context["again"] = Session.objects.published().with_materials()
     elif conference is not None:
         context["registration"] = conference.registration_state(now)
     return render(request, "efus_conf/home.html", context)
@@ -48,49 +40,6 @@ def page(request, slug):
         "efus_conf/page.html",
         {"page": get_object_or_404(Page.objects.published(), slug=slug)},
     )
-
-
-@public_page
-def getting_there(request):
-    """Practical information: the venue, how to reach it, its map, access, and each room.
-    (The conference comes with every page, from the site context processor.)"""
-    return render(request, "efus_conf/getting_there.html", {"rooms": Room.objects.all()})
-
-
-@never_cache
-def healthz(request):
-    """Liveness: the process answers. Restarting it would not mend a database outage."""
-    return JsonResponse({"status": "ok"})
-
-
-@never_cache
-def readyz(request):
-    """Readiness: 200 when the site can serve pages, 503 when the database cannot be reached.
-    A cache that cannot be reached is reported but not fatal: pages are rendered uncached."""
-    checks = {"database": check(database_answers), "cache": check(cache_answers)}
-    ready = checks["database"] == "ok"
-    return JsonResponse(
-        {"status": "ok" if ready else "unavailable", **checks}, status=200 if ready else 503
-    )
-
-
-def check(probe):
-    try:
-        probe()
-    except Exception as error:  # noqa: BLE001 - any failure is reported, by its kind
-        return f"error: {type(error).__name__}"
-    return "ok"
-
-
-def database_answers():
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT 1")
-
-
-def cache_answers():
-    cache.set("readyz", "ok", 10)
-    if cache.get("readyz") != "ok":
-        raise LookupError("the cache did not keep a value")
 
 
 @require_GET

@@ -44,9 +44,6 @@ class SubscriberQuerySet(models.QuerySet):
     def with_failed_mail(self):
         return self.exclude(last_mail_error="")
 
-    def for_email(self, email):
-        return self.filter(email=normalise_email(email))
-
 
 class Subscriber(models.Model):
     """Someone who asked for the newsletter, with the record of their consent.
@@ -63,7 +60,10 @@ class Subscriber(models.Model):
     name = models.CharField(_("name"), max_length=200, blank=True)
     organisation = models.CharField(_("organisation"), max_length=200, blank=True)
     language = models.CharField(
-        _("preferred language"), max_length=8, choices=settings.LANGUAGES, default="en"
+        _("preferred language"),
+        max_length=8,
+        choices=settings.LANGUAGES,
+        default=settings.LANGUAGE_CODE,
     )
     status = models.CharField(
         _("status"), max_length=20, choices=Status, default=Status.PENDING, db_index=True

@@ -9,6 +9,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationTabularInline
+from modeltranslation.utils import get_translation_fields
 
 from efus_conf.admin_base import ContentAdmin
 from efus_conf.preview import preview_links
@@ -25,7 +26,7 @@ from programme.schedule import conference_days
 class RoomAdmin(ContentAdmin):
     list_display = ["name", "location", "capacity", "order"]
     list_editable = ["order"]
-    search_fields = ["name_en", "name_fr", "name_nl"]
+    search_fields = get_translation_fields("name")
 
 
 @admin.register(Track)
@@ -33,8 +34,8 @@ class TrackAdmin(ContentAdmin):
     list_display = ["swatch", "name", "slug", "order"]
     list_display_links = ["swatch", "name"]
     list_editable = ["order"]
-    prepopulated_fields = {"slug": ["name_en"]}
-    search_fields = ["name_en", "name_fr", "name_nl"]
+    prepopulated_fields = {"slug": ["name"]}
+    search_fields = get_translation_fields("name")
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         if db_field.name == "colour":
@@ -105,8 +106,8 @@ class SessionAdmin(SpreadsheetAdminMixin, ContentAdmin):
         "published",
     ]  # fmt: skip
     list_select_related = ["room", "track"]
-    search_fields = ["title_en", "title_fr", "title_nl", "slug", "people__speaker__name"]
-    prepopulated_fields = {"slug": ["title_en"]}
+    search_fields = [*get_translation_fields("title"), "slug", "people__speaker__name"]
+    prepopulated_fields = {"slug": ["title"]}
     inlines = [SessionSpeakerInline, SessionMaterialInline]
     actions = ["duplicate_sessions"]
     readonly_fields = ["preview", "sequence", "created_at", "updated_at"]

@@ -11,14 +11,12 @@ import re
 import uuid
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
-from xml.etree.ElementTree import ParseError
 
-from defusedxml import DefusedXmlException
-from defusedxml.ElementTree import fromstring
 from django.core.exceptions import ValidationError
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext_lazy as _
 
+from efus_conf import untrusted_xml
 from efus_conf.spreadsheets import refuse_large_file
 
 SPEAKER_PAGE = re.compile(r"/speakers/(?P<slug>[-a-z0-9]+)/$")
@@ -109,16 +107,7 @@ def schedule_from_json(data):
 
 
 def schedule_from_xml(data):
-    try:
-        root = fromstring(data, forbid_dtd=True)
-    except DefusedXmlException as error:
-        raise ScheduleError(
-            _("This XML file declares entities or a DTD, which are refused for safety.")
-        ) from error
-    except ParseError as error:
-        raise ScheduleError(
-            _("This is not valid XML: %(problem)s.") % {"problem": error}
-        ) from error
+    root = untrusted_xml.parse(data, ScheduleError)
     if root.tag != "schedule":
         raise ScheduleError(_("This XML file is not a frab schedule (no <schedule>)."))
     tracks = [

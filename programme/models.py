@@ -181,9 +181,6 @@ class SessionQuerySet(models.QuerySet):
     def overlapping(self, start, end):
         return self.filter(start__lt=end, end__gt=start)
 
-    def happening_at(self, moment):
-        return self.filter(start__lte=moment, end__gt=moment)
-
     def in_track(self, track):
         return self.filter(track=track)
 

@@ -1,4 +1,4 @@
-"""The sessions' pages in the sitemap (registered in efus_conf.sitemaps)."""
+"""The sessions' pages in the sitemap (listed by efus_conf/urls.py)."""
 
 from efus_conf.sitemaps import ConferenceSitemap
 from programme.models import Session

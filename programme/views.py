@@ -8,14 +8,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from efus_conf.http import current_conference
+from efus_conf.request_helpers import current_conference
 from efus_conf.http_cache import live_page, public_export, public_page
 from efus_conf.models import Conference
 from efus_conf.preview import draft_preview
 from programme import exports
 from programme.changes import SessionChange
 from programme.forms import ProgrammeFilterForm
-from programme.models import CONFERENCE_TZ, Session, Track
+from programme.models import CONFERENCE_TZ, Room, Session, Track
 from programme.schedule import conference_days, group_by_day_and_slot, now_and_next
 
 # Enough for any real agenda; keeps a crafted address from asking for thousands of rows.
@@ -53,6 +53,14 @@ def session_detail(request, slug):
         slug=slug,
     )
     return render(request, "programme/session_detail.html", programme_context(session=session))
+
+
+@public_page
+def getting_there(request):
+    """Practical information: the venue, how to reach it, its map, access, and each room,
+    whose directions every session page links to. (The conference comes with every page,
+    from the site context processor.)"""
+    return render(request, "programme/getting_there.html", {"rooms": Room.objects.all()})
 
 
 @require_GET

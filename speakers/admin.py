@@ -3,6 +3,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.utils import get_translation_fields
 
 from efus_conf.admin_base import ContentAdmin
 from efus_conf.preview import preview_links
@@ -32,7 +33,7 @@ class SpeakerAdmin(SpreadsheetAdminMixin, ContentAdmin):
     # Featured speakers first, in homepage order, so their order is edited in one place.
     ordering = ["-featured", "featured_order", "name"]
     list_filter = ["featured", "published", "country"]
-    search_fields = ["name", "organisation_en", "organisation_fr", "organisation_nl"]
+    search_fields = ["name", *get_translation_fields("organisation")]
     prepopulated_fields = {"slug": ["name"]}
     readonly_fields = ["crop_preview", "preview"]
     fieldsets = [

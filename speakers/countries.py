@@ -7,6 +7,7 @@ correct in every language the site offers without a list of translations to main
 from functools import cache
 
 from babel import Locale, UnknownLocaleError
+from django.conf import settings
 from django.utils.functional import lazy
 from django.utils.translation import get_language
 
@@ -26,12 +27,12 @@ def _territories(language):
     try:
         return Locale.parse(language.replace("-", "_")).territories
     except (UnknownLocaleError, ValueError):
-        return Locale.parse("en").territories
+        return Locale.parse(settings.LANGUAGE_CODE).territories
 
 
 def country_name(code, language=None):
     """The country's name in `language` (by default the active one); the code if unknown."""
-    return _territories(language or get_language() or "en").get(code, code)
+    return _territories(language or get_language() or settings.LANGUAGE_CODE).get(code, code)
 
 
 # Lazy, so model choices and forms show the name in the language of each request.

@@ -7,6 +7,7 @@ from django.db.models import Q
 from django.template.defaultfilters import linebreaks_filter
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.utils import get_translation_fields
 
 from efus_conf.html import sanitise_html
 from speakers import countries
@@ -26,9 +27,8 @@ class SpeakerQuerySet(models.QuerySet):
     def search(self, text):
         """Speakers whose name, role or organisation contains `text`, in any language."""
         condition = Q(name__icontains=text)
-        for field in ("role", "organisation"):
-            for language in ("en", "fr", "nl"):
-                condition |= Q(**{f"{field}_{language}__icontains": text})
+        for field in get_translation_fields("role", "organisation"):
+            condition |= Q(**{f"{field}__icontains": text})
         return self.filter(condition)
 
     def from_country(self, code):

@@ -123,6 +123,21 @@ def serving(env, *, workers=2, access_log="/dev/null"):
         server.wait(timeout=20)
 
 
+# What change_content writes: a tagline on the French homepage, a session's English title.
+CHANGE = (
+    "from efus_conf.models import Conference; "
+    "Conference.objects.update(tagline_fr='Accroche changée hors de l’admin'); "
+    "from programme.models import Session; "
+    "Session.objects.filter(pk=Session.objects.published().first().pk)"
+    ".update(title_en='A session renamed in bulk')"
+)
+
+
+def change_content(folder, **overrides):
+    """A bulk update from another process, as a shell or a script would make it."""
+    manage(production_env(folder, **overrides), "shell", "-c", CHANGE)
+
+
 SET_PASSWORD = (
     "from django.contrib.auth.models import User; "
     "u = User.objects.get(username='organiser'); u.set_password('pw-123456!'); u.save()"

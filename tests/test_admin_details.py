@@ -11,18 +11,6 @@ from tests.factories import SessionFactory, SpeakerFactory, TrackFactory
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def conference(db):
-    import datetime
-
-    return Conference.objects.create(
-        name_en="Conference", short_name_en="SDC", tagline_en="t",
-        start_date=datetime.date(2024, 3, 20), end_date=datetime.date(2024, 3, 22),
-        city_en="Brussels", country_en="Belgium", venue_name_en="Venue", intro_en="i",
-        audience_en="a",
-    )  # fmt: skip
-
-
 def test_date_pickers_open_on_the_conference_month(client, editor, conference):
     client.force_login(editor)
     html = client.get("/admin/programme/session/add/").content.decode()

@@ -5,7 +5,6 @@ entities are always refused, and nothing is stored by a preview or a refused fil
 Examples are derandomised; HYPOTHESIS_PROFILE=fuzz-long searches longer (see test_fuzz.py).
 """
 
-import datetime
 import json
 import os
 
@@ -17,7 +16,6 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from efus_conf import translation_handoff as handoff
-from efus_conf.models import Conference
 from programme.frab import ScheduleError, read_schedule
 from programme.models import Room, Session
 from programme.resources import SessionResource
@@ -58,16 +56,6 @@ json_values = st.recursive(
     ),
     max_leaves=12,
 )
-
-
-@pytest.fixture
-def conference(db):
-    return Conference.objects.create(
-        name_en="Conference", short_name_en="SDC", tagline_en="t",
-        start_date=datetime.date(2024, 3, 20), end_date=datetime.date(2024, 3, 22),
-        city_en="Brussels", country_en="Belgium", venue_name_en="Venue", intro_en="i",
-        audience_en="a",
-    )  # fmt: skip
 
 
 def event(**fields):

@@ -5,8 +5,9 @@ import re
 import xml.etree.ElementTree as ET
 
 import pytest
+from django.conf import settings
 
-LANGUAGES = ["en", "fr", "nl"]
+LANGUAGES = [code for code, name in settings.LANGUAGES]
 NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9", "xhtml": "http://www.w3.org/1999/xhtml"}
 PUBLIC_PATHS = ["/", "/about-efus/", "/practical-information/"]
 
@@ -309,3 +310,11 @@ def test_speaker_without_a_photo_shares_the_conference_image(client, demo):
     assert "image" not in person
     image = re.search(r'<meta property="og:image" content="([^"]+)">', html)[1]
     assert image.startswith("http://testserver/static/img/share.")
+
+
+@pytest.mark.parametrize(
+    ("language", "locale"), [("en", "en_GB"), ("fr", "fr_FR"), ("nl", "nl_BE")]
+)
+def test_open_graph_locale_names_each_language_with_its_territory(client, db, language, locale):
+    html = client.get(f"/{language}/").content.decode()
+    assert f'<meta property="og:locale" content="{locale}">' in html

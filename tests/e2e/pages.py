@@ -6,7 +6,9 @@ Open a page type with `visit(page, site, name, language)`: it fills in the addre
 does what the page type needs once loaded (PREPARE).
 """
 
-LANGUAGES = ["en", "fr", "nl"]
+from django.conf import settings
+
+LANGUAGES = [code for code, name in settings.LANGUAGES]
 WIDTHS = [375, 1280]
 
 # Demo content the addresses name.

@@ -5,7 +5,6 @@ import concurrent.futures
 import os
 import socket
 import subprocess
-import sys
 import time
 import urllib.parse
 import urllib.request
@@ -13,9 +12,15 @@ from pathlib import Path
 
 import pytest
 
-from tests.gunicorn_site import ROOT, free_port, production_env, running_site
+from tests.gunicorn_site import (
+    ROOT,
+    change_content,
+    free_port,
+    manage,
+    production_env,
+    running_site,
+)
 from tests.machine import require
-from tests.production.test_workers import change_content
 
 NGINX = Path("/usr/sbin/nginx")
 SHARED_SECONDS = 3
@@ -129,14 +134,7 @@ print(session.session_key)
 def organiser_session(folder):
     """The organiser's session cookie, made as signing in would (the site's cookies are
     Secure, and this front is plain HTTP)."""
-    result = subprocess.run(
-        [sys.executable, "manage.py", "shell", "--no-imports", "-c", SIGN_IN],
-        cwd=ROOT,
-        env=production_env(folder),
-        check=True,
-        capture_output=True,
-        text=True,
-    )
+    result = manage(production_env(folder), "shell", "--no-imports", "-c", SIGN_IN)
     return f"sessionid={result.stdout.strip()}"
 
 

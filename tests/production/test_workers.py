@@ -2,35 +2,14 @@
 version lives in the database, and a change made anywhere shows on every worker's next
 request. With Redis shared by the workers, and with Redis down."""
 
-import subprocess
-import sys
 import urllib.request
 
-from tests.gunicorn_site import ROOT, production_env, running_site
-
-CHANGE = (
-    "from efus_conf.models import Conference; "
-    "Conference.objects.update(tagline_fr='Accroche changée hors de l’admin'); "
-    "from programme.models import Session; "
-    "Session.objects.filter(pk=Session.objects.published().first().pk)"
-    ".update(title_en='A session renamed in bulk')"
-)
+from tests.gunicorn_site import change_content, running_site
 
 
 def fetch(url):
     with urllib.request.urlopen(url, timeout=10) as response:
         return response.status, response.headers, response.read().decode()
-
-
-def change_content(folder, **overrides):
-    """A bulk update from another process, as a shell or a script would make it."""
-    subprocess.run(
-        [sys.executable, "manage.py", "shell", "-c", CHANGE],
-        cwd=ROOT,
-        env=production_env(folder, **overrides),
-        check=True,
-        capture_output=True,
-    )
 
 
 def every_worker_shows_the_change_at_once(folder, **overrides):
