@@ -221,7 +221,7 @@ class SessionChangeAdmin(admin.ModelAdmin):
     list_display = ["session", "recorded_at", "room", "start", "cancelled"]
     list_select_related = ["session", "room"]
     date_hierarchy = "recorded_at"
-    search_fields = ["session__title_en", "session__title_fr", "session__title_nl"]
+    search_fields = [f"session__{name}" for name in get_translation_fields("title")]
 
     def has_add_permission(self, request):
         return False

@@ -8,10 +8,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from efus_conf.request_helpers import current_conference
 from efus_conf.http_cache import live_page, public_export, public_page
 from efus_conf.models import Conference
 from efus_conf.preview import draft_preview
+from efus_conf.request_helpers import current_conference
 from programme import exports
 from programme.changes import SessionChange
 from programme.forms import ProgrammeFilterForm
