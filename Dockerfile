@@ -38,4 +38,7 @@ EXPOSE 8000
 # /healthz is answered before host validation and the HTTPS redirect, and checks the database.
 HEALTHCHECK --interval=30s --timeout=3s --start-period=10s \
     CMD ["python", "-c", "import urllib.request,sys; sys.exit(urllib.request.urlopen('http://127.0.0.1:8000/healthz', timeout=2).status != 200)"]
+# The web server. The mail worker is the same image run as a process of its own, with the same
+# environment and volume: `docker run … efus-conf python manage.py db_worker` (README, "Mail
+# worker"). Without it, mail waits in the database queue; nothing is lost.
 CMD ["sh", "-c", "python manage.py migrate --noinput && exec gunicorn -c gunicorn.conf.py"]

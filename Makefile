@@ -34,7 +34,11 @@ demo: install
 	$(MANAGE) migrate --noinput
 	$(MANAGE) loaddemo
 
+# The mail worker runs next to the development server and stops with it (Ctrl-C): a shell
+# started by make ignores SIGINT in background jobs, so the trap stops the worker itself.
 run: demo
+	@$(MANAGE) db_worker & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker' INT TERM EXIT; \
 	$(MANAGE) runserver 127.0.0.1:8000
 
 lint: install

@@ -10,6 +10,7 @@ class ConferenceConfig(AppConfig):
     verbose_name = _("Conference")
 
     def ready(self):
+        from efus_conf import checks  # noqa: F401 - registers the project's checks
         from efus_conf.content_version import install_triggers
 
         # After every app's migrations, so that every content table exists.

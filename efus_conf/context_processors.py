@@ -1,9 +1,10 @@
 from django.conf import settings
 from django.urls import translate_url
+from django.utils.encoding import escape_uri_path
 from django.utils.translation import get_language, get_language_info
 
 from efus_conf.models import Page, Partner, UsefulLink
-from efus_conf.request_helpers import current_conference, page_path
+from efus_conf.request_helpers import absolute_url, current_conference, page_path
 
 
 def language_alternates(path):
@@ -48,5 +49,5 @@ def site(request):
         "x_default_url": x_default_url(path),
         "open_graph_locale": settings.OPEN_GRAPH_LOCALES.get(get_language(), get_language()),
         # Without the query string: tracking parameters must not make a page look duplicated.
-        "canonical_url": request.build_absolute_uri(request.path),
+        "canonical_url": absolute_url(escape_uri_path(request.path)),
     }

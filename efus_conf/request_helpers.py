@@ -49,6 +49,16 @@ def page_path(request):
     return f"{path}?{query}" if query else path
 
 
+def absolute_url(path):
+    """The public address of a path on this site: SITE_URL, never the request's Host.
+
+    A request's Host (and port) is whatever the client sent; links that leave the page
+    (mails, canonical and alternate links, sitemaps, calendars, structured data) must not
+    follow it.
+    """
+    return settings.SITE_URL + path
+
+
 def is_cross_origin(request):
     """Whether a browser sent this request from a page of another origin.
 

@@ -98,6 +98,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "django_tasks_db",
     "simple_history",
     "import_export",
     "axes",
@@ -167,12 +168,15 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Several gunicorn workers write to one SQLite file: WAL lets readers and a writer work at
     # once, IMMEDIATE transactions take the write lock up front (no deadlock on upgrade), and
     # the busy timeout makes a writer wait instead of failing with "database is locked".
+    # Past the busy timeout, a form that writes answers 503 with the visitor's input kept.
+    busy_timeout = float(os.environ.get("DJANGO_DB_BUSY_TIMEOUT", "20"))
     DATABASES["default"]["CONN_MAX_AGE"] = 0
     DATABASES["default"]["OPTIONS"] = {
         "transaction_mode": "IMMEDIATE",
-        "timeout": 20,
+        "timeout": busy_timeout,
         "init_command": (
-            "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=20000;"
+            "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; "
+            f"PRAGMA busy_timeout={int(busy_timeout * 1000)};"
         ),
     }
     DATABASES["default"].setdefault("TEST", {})
@@ -262,14 +266,23 @@ else:
                 "username": os.environ.get("EMAIL_HOST_USER", ""),
                 "password": os.environ.get("EMAIL_HOST_PASSWORD", ""),
                 "use_tls": env_bool("EMAIL_USE_TLS"),
-                "timeout": 10,
+                # Only the mail worker talks to the server; a hung one costs it this long.
+                "timeout": float(os.environ.get("EMAIL_TIMEOUT", "10")),
             },
         }
     }
 
-# Public address of the site, used for links in mails ("https://conference.efus.eu"); when empty,
-# links are built from the address of the request that triggers the mail.
-SITE_URL = os.environ.get("SITE_URL", "").strip().rstrip("/")
+# The site's public address ("https://conference.efus.eu"): every absolute link (mails,
+# canonical and alternate links, sitemap, calendars, structured data) starts with it, never with
+# the Host a request claims. `make run` serves http://127.0.0.1:8000; in production
+# `check --deploy` refuses an empty one (efus_conf.checks).
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000" if DEBUG else "").strip().rstrip("/")
+
+# Mail is queued in the database in the same transaction as the change that asks for it, and
+# sent by `manage.py db_worker` (django-tasks-db): a web worker never waits for a mail server.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# The sender's name, in the recipient's language; the address is DEFAULT_FROM_EMAIL's.
+MAIL_SENDER_NAME = _("Efus conference")
 
 # Newsletter: subscriptions per client address (see README); "off" disables it for load tests.
 NEWSLETTER_RATE_LIMIT = parse_rate(

@@ -7,6 +7,9 @@ behind it (a list view such as "speakers:list") needs no class: add its URL name
 `StaticViewSitemap.url_names`.
 """
 
+from urllib.parse import urlsplit
+
+from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
@@ -14,11 +17,21 @@ from efus_conf.models import Page
 
 
 class ConferenceSitemap(Sitemap):
-    """A section listed once per language, each entry naming its translations."""
+    """A section listed once per language, each entry naming its translations.
+
+    Addresses start with SITE_URL: without django.contrib.sites, Django would take the
+    request's Host.
+    """
 
     i18n = True
     alternates = True
     x_default = True
+
+    def get_protocol(self, protocol=None):
+        return urlsplit(settings.SITE_URL).scheme
+
+    def get_domain(self, site=None):
+        return urlsplit(settings.SITE_URL).netloc
 
 
 class StaticViewSitemap(ConferenceSitemap):

@@ -6,11 +6,12 @@ from django.utils import timezone
 from django.utils.translation import get_language
 
 from efus_conf.models import CONFERENCE_TZ
+from efus_conf.request_helpers import absolute_url
 
 SHARE_IMAGE = "img/share.png"
 
 
-def event(conference, *, request, performers=()):
+def event(conference, *, performers=()):
     """The conference as a schema.org Event; `performers` are Person dicts (see `person`)."""
     data = {
         "@context": "https://schema.org",
@@ -22,8 +23,8 @@ def event(conference, *, request, performers=()):
         "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
         "eventStatus": "https://schema.org/EventScheduled",
         "inLanguage": get_language(),
-        "url": request.build_absolute_uri(reverse("home")),
-        "image": [request.build_absolute_uri(static(SHARE_IMAGE))],
+        "url": absolute_url(reverse("home")),
+        "image": [absolute_url(static(SHARE_IMAGE))],
         "location": {
             "@type": "Place",
             "name": conference.venue_name,
@@ -45,12 +46,12 @@ def event(conference, *, request, performers=()):
     return data
 
 
-def person(speaker, *, request):
+def person(speaker):
     """A speaker as a schema.org Person, for an Event's performers or a speaker's own page."""
     data = {
         "@type": "Person",
         "name": speaker.name,
-        "url": request.build_absolute_uri(speaker.get_absolute_url()),
+        "url": absolute_url(speaker.get_absolute_url()),
     }
     if speaker.role:
         data["jobTitle"] = speaker.role
@@ -58,15 +59,15 @@ def person(speaker, *, request):
         data["worksFor"] = {"@type": "Organization", "name": speaker.organisation}
     image = speaker.share_photo_url
     if image:
-        data["image"] = request.build_absolute_uri(image)
+        data["image"] = absolute_url(image)
     if speaker.profile_links:
         data["sameAs"] = speaker.profile_links
     return data
 
 
-def speaker_page(speaker, *, request):
+def speaker_page(speaker):
     """The Person of a speaker's own page, as a standalone JSON-LD document."""
-    return {"@context": "https://schema.org", **person(speaker, request=request)}
+    return {"@context": "https://schema.org", **person(speaker)}
 
 
 def session_status(session):
@@ -79,7 +80,7 @@ def session_status(session):
     return "EventScheduled"
 
 
-def session(session, conference, *, request):
+def session(session, conference):
     """One session as a schema.org Event, part of the conference (`superEvent`).
 
     Times carry Brussels' UTC offset; `inLanguage` is the language spoken in the session.
@@ -105,8 +106,8 @@ def session(session, conference, *, request):
         "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
         "eventStatus": f"https://schema.org/{session_status(session)}",
         "inLanguage": session.language,
-        "url": request.build_absolute_uri(session.get_absolute_url()),
-        "image": [request.build_absolute_uri(static(SHARE_IMAGE))],
+        "url": absolute_url(session.get_absolute_url()),
+        "image": [absolute_url(static(SHARE_IMAGE))],
         "location": place,
     }
     if session.summary:
@@ -124,9 +125,9 @@ def session(session, conference, *, request):
         data["superEvent"] = {
             "@type": "Event",
             "name": conference.name,
-            "url": request.build_absolute_uri(reverse("home")),
+            "url": absolute_url(reverse("home")),
         }
-    performers = [person(entry.speaker, request=request) for entry in session.people_in_order]
+    performers = [person(entry.speaker) for entry in session.people_in_order]
     if performers:
         data["performer"] = performers
     return data

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_GET
 
 from efus_conf.http_cache import public_page
 from efus_conf.models import CONFERENCE_TZ, Conference, Page
-from efus_conf.request_helpers import current_conference
+from efus_conf.request_helpers import absolute_url, current_conference
 
 THEME_COLOUR = "#00408f"
 
@@ -49,7 +49,7 @@ def robots_txt(request):
     return render(
         request,
         "robots.txt",
-        {"sitemap_url": request.build_absolute_uri(reverse("sitemap"))},
+        {"sitemap_url": absolute_url(reverse("sitemap"))},
         content_type="text/plain; charset=utf-8",
     )
 

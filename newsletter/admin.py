@@ -10,15 +10,21 @@ import io
 import re
 
 from django.contrib import admin, messages
+from django.db.models import OuterRef, Subquery
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from django_tasks_db.models import DBTaskResult
 from openpyxl import Workbook
 
 from newsletter import services
-from newsletter.models import Subscriber, SubscriptionEvent
+from newsletter.models import Mail, Subscriber, SubscriptionEvent
+
+# Organisers follow each mail on its subscriber's page (MailInline); the task rows behind it are
+# the queue's own bookkeeping, untranslated and without meaning to them.
+admin.site.unregister(DBTaskResult)
 
 # Spreadsheets run a cell starting with one of these as a formula (CSV injection). A
 # spreadsheet that splits on another separator than the file's (';' in French, Dutch and
@@ -69,6 +75,39 @@ class SubscriptionEventInline(admin.TabularInline):
         return False
 
 
+class MailStatusFilter(admin.ChoicesFieldListFilter):
+    """Subscribers with a mail in a given state (the field's own title, "status", is taken)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.title = _("mail status")
+
+
+class MailInline(admin.TabularInline):
+    """Every mail owed to the subscriber and where it stands: queued, retried, sent, failed."""
+
+    model = Mail
+    fields = [
+        "queued_at",
+        "kind",
+        "status",
+        "attempts",
+        "last_attempt_at",
+        "next_attempt_at",
+        "sent_at",
+        "last_error",
+    ]
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
 # The consent record is shown, never edited: it is what proves the person's own click.
 CONSENT_FIELDS = [
     "created_at",
@@ -84,11 +123,25 @@ CONSENT_FIELDS = [
 
 @admin.register(Subscriber)
 class SubscriberAdmin(admin.ModelAdmin):
-    list_display = ["email", "name", "status", "language", "created_at", "confirmed_at", "mail_ok"]
-    list_filter = ["status", "language", "created_at", "confirmed_at"]
+    list_display = [
+        "email",
+        "name",
+        "status",
+        "language",
+        "created_at",
+        "confirmed_at",
+        "last_mail_status",
+    ]
+    list_filter = [
+        "status",
+        "language",
+        ("mails__status", MailStatusFilter),
+        "created_at",
+        "confirmed_at",
+    ]
     search_fields = ["email", "name", "organisation"]
     date_hierarchy = "created_at"
-    inlines = [SubscriptionEventInline]
+    inlines = [MailInline, SubscriptionEventInline]
     actions = [
         "export_confirmed_csv",
         "export_confirmed_xlsx",
@@ -99,8 +152,6 @@ class SubscriberAdmin(admin.ModelAdmin):
         "email",
         "status",
         *CONSENT_FIELDS,
-        "last_mail_attempt_at",
-        "last_mail_error",
     ]
     fieldsets = [
         (None, {"fields": ["email", "name", "organisation", "language", "status"]}),
@@ -108,16 +159,25 @@ class SubscriberAdmin(admin.ModelAdmin):
             _("Consent record"),
             {"fields": CONSENT_FIELDS},
         ),
-        (_("Mail"), {"fields": ["last_mail_attempt_at", "last_mail_error"]}),
     ]
 
     def has_add_permission(self, request):
         # Subscribers add themselves, with their consent; nobody adds them by hand.
         return False
 
-    @admin.display(boolean=True, description=_("last mail sent"))
-    def mail_ok(self, subscriber):
-        return None if subscriber.last_mail_attempt_at is None else not subscriber.mail_failed
+    def get_queryset(self, request):
+        latest_mail = Mail.objects.filter(subscriber=OuterRef("pk")).order_by("-queued_at", "-pk")
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(last_mail=Subquery(latest_mail.values("status")[:1]))
+        )
+
+    @admin.display(description=_("last mail"), ordering="last_mail")
+    def last_mail_status(self, subscriber):
+        if subscriber.last_mail is None:
+            return self.get_empty_value_display()
+        return Mail.Status(subscriber.last_mail).label
 
     @admin.action(permissions=["view"], description=_("Export the confirmed ones as CSV"))
     def export_confirmed_csv(self, request, queryset):
@@ -141,27 +201,22 @@ class SubscriberAdmin(admin.ModelAdmin):
 
     @admin.action(permissions=["change"], description=_("Send the confirmation mail again"))
     def resend_confirmation(self, request, queryset):
-        sent = services.resend_confirmations(
-            subscribers=queryset, site_url=services.site_url(request)
-        )
-        self._report(request, sent, queryset.pending().count())
+        queued = services.resend_confirmations(subscribers=queryset)
+        self._report(request, queued)
 
     @admin.action(permissions=["change"], description=_("Retry failed mails"))
     def retry_failed_mail(self, request, queryset):
-        failed = queryset.with_failed_mail().exclude(status=Subscriber.Status.UNSUBSCRIBED)
-        attempted = failed.count()
-        sent = services.retry_failed_mail(subscribers=queryset, site_url=services.site_url(request))
-        self._report(request, sent, attempted)
+        queued = services.retry_failed_mails(subscribers=queryset)
+        self._report(request, queued)
 
-    def _report(self, request, sent, attempted):
+    def _report(self, request, queued):
         self.message_user(
             request,
-            ngettext("%(count)d mail sent.", "%(count)d mails sent.", sent) % {"count": sent},
-            messages.SUCCESS if sent == attempted else messages.WARNING,
-        )
-        if sent < attempted:
-            self.message_user(
-                request,
-                _("Some mails could not be sent: see each subscriber's last mail error."),
-                messages.WARNING,
+            ngettext(
+                "%(count)d mail queued: the mail worker sends it in a moment.",
+                "%(count)d mails queued: the mail worker sends them in a moment.",
+                queued,
             )
+            % {"count": queued},
+            messages.SUCCESS if queued else messages.WARNING,
+        )

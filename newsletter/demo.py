@@ -3,7 +3,7 @@
 import datetime
 
 from efus_conf.models import Page
-from newsletter.models import CONSENT_WORDING_VERSION, Subscriber, SubscriptionEvent
+from newsletter.models import CONSENT_WORDING_VERSION, Mail, Subscriber, SubscriptionEvent
 from newsletter.privacy_notice import PRIVACY_PAGE
 from newsletter.services import PRIVACY_PAGE_SLUG
 
@@ -74,14 +74,35 @@ def events_for(consented, confirmed, unsubscribed, failure, page, language):
         )
     ]
     if failure:
-        events.append((Kind.SEND_FAILED, consented, f"confirmation: {failure}"))
+        events.append((Kind.SEND_FAILED, consented, f"confirmation, attempt 6: {failure}"))
     else:
         events.append((Kind.CONFIRMATION_SENT, consented, ""))
     if confirmed:
-        events.append((Kind.CONFIRMED, confirmed, "confirmation link followed"))
+        events.append((Kind.CONFIRMED, confirmed, "confirmation button pressed"))
     if unsubscribed:
         events.append((Kind.UNSUBSCRIBED, unsubscribed, "one-click request from a mail program"))
     return events
+
+
+def demo_mail(consented, failure):
+    """The confirmation mail as the queue left it: sent, or failed after every attempt."""
+    if failure:
+        return {
+            "kind": Mail.Kind.CONFIRMATION,
+            "status": Mail.Status.FAILED,
+            "queued_at": consented,
+            "attempts": 6,
+            "last_attempt_at": consented + datetime.timedelta(hours=11, minutes=36),
+            "last_error": failure,
+        }
+    return {
+        "kind": Mail.Kind.CONFIRMATION,
+        "status": Mail.Status.SENT,
+        "queued_at": consented,
+        "attempts": 1,
+        "last_attempt_at": consented,
+        "sent_at": consented,
+    }
 
 
 def load(*, stdout, scale=0):
@@ -113,8 +134,6 @@ def load(*, stdout, scale=0):
                 "privacy_notice_updated_at": None,
                 "confirmed_at": confirmed,
                 "unsubscribed_at": unsubscribed,
-                "last_mail_attempt_at": consented,
-                "last_mail_error": failure,
             },
         )
         if not subscriber.events.exists():
@@ -122,4 +141,6 @@ def load(*, stdout, scale=0):
                 consented, confirmed, unsubscribed, failure, page, language
             ):
                 subscriber.events.create(kind=kind, at=when, details=details)
+        if not subscriber.mails.exists():
+            subscriber.mails.create(**demo_mail(consented, failure))
     stdout.write("Privacy notice and demo newsletter subscribers loaded.")

@@ -41,9 +41,6 @@ class SubscriberQuerySet(models.QuerySet):
     def confirmed(self):
         return self.filter(status=Subscriber.Status.CONFIRMED)
 
-    def with_failed_mail(self):
-        return self.exclude(last_mail_error="")
-
 
 class Subscriber(models.Model):
     """Someone who asked for the newsletter, with the record of their consent.
@@ -85,10 +82,6 @@ class Subscriber(models.Model):
     )
     confirmed_at = models.DateTimeField(_("confirmed at"), null=True, blank=True)
     unsubscribed_at = models.DateTimeField(_("unsubscribed at"), null=True, blank=True)
-    last_mail_attempt_at = models.DateTimeField(_("last mail attempt"), null=True, blank=True)
-    last_mail_error = models.TextField(
-        _("last mail error"), blank=True, help_text=_("Empty when the last mail was sent.")
-    )
 
     objects = SubscriberQuerySet.as_manager()
 
@@ -119,13 +112,10 @@ class Subscriber(models.Model):
     def record(self, kind, details=""):
         return self.events.create(kind=kind, details=details)
 
-    @property
-    def mail_failed(self):
-        return bool(self.last_mail_error)
-
     def notified_recently(self, now):
-        return self.events.filter(
-            kind=SubscriptionEvent.Kind.NOTICE_SENT, at__gte=now - NOTICE_INTERVAL
+        """True when a notice was queued in the last NOTICE_INTERVAL, whether sent yet or not."""
+        return self.mails.filter(
+            kind=Mail.Kind.NOTICE, queued_at__gte=now - NOTICE_INTERVAL
         ).exists()
 
 
@@ -155,6 +145,82 @@ class SubscriptionEvent(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()} ({self.at:%Y-%m-%d %H:%M})"
+
+
+# A mail still waiting this long after it was due has lost its task (a worker killed while
+# sending it): "Retry failed mails" queues it again.
+STUCK_AFTER = datetime.timedelta(hours=1)
+
+
+class MailQuerySet(models.QuerySet):
+    def failed(self):
+        return self.filter(status=Mail.Status.FAILED)
+
+    def stuck(self, now):
+        waiting = self.filter(status__in=[Mail.Status.QUEUED, Mail.Status.RETRYING])
+        return waiting.filter(
+            models.Q(next_attempt_at__lt=now - STUCK_AFTER)
+            | models.Q(next_attempt_at__isnull=True, queued_at__lt=now - STUCK_AFTER)
+        )
+
+    def to_retry(self, now):
+        """Failed for good, or stuck: what the admin's "Retry failed mails" queues again."""
+        return self.failed() | self.stuck(now)
+
+    def with_subscriber(self):
+        return self.select_related("subscriber")
+
+
+class Mail(models.Model):
+    """One mail the newsletter owes a subscriber, from the request that asked for it to the
+    mail server's answer.
+
+    It is created in the same transaction as the subscriber's change, with the task that sends
+    it (newsletter.tasks), so every accepted request has its mail in one of these states.
+    """
+
+    class Kind(models.TextChoices):
+        CONFIRMATION = "confirmation", _("Confirmation")
+        NOTICE = "notice", _("“Already subscribed” notice")
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("Queued")
+        RETRYING = "retrying", _("Failed, will be retried")
+        SENT = "sent", _("Sent")
+        FAILED = "failed", _("Failed")
+        CANCELLED = "cancelled", _("Not sent: no longer needed")
+
+    subscriber = models.ForeignKey(
+        Subscriber, on_delete=models.CASCADE, related_name="mails", verbose_name=_("subscriber")
+    )
+    kind = models.CharField(_("mail"), max_length=20, choices=Kind)
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status, default=Status.QUEUED, db_index=True
+    )
+    queued_at = models.DateTimeField(_("queued at"), default=timezone.now)
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    last_attempt_at = models.DateTimeField(_("last attempt"), null=True, blank=True)
+    next_attempt_at = models.DateTimeField(_("next attempt"), null=True, blank=True)
+    sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
+    last_error = models.TextField(
+        _("last error"), blank=True, help_text=_("What the mail server or the network answered.")
+    )
+
+    objects = MailQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("mail")
+        verbose_name_plural = _("mails")
+        ordering = ["-queued_at", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(status="sent") | models.Q(sent_at__isnull=False),
+                name="newsletter_sent_mail_has_a_date",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} → {self.subscriber} ({self.get_status_display()})"
 
 
 class RateLimitCounterQuerySet(models.QuerySet):

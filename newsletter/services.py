@@ -1,22 +1,23 @@
-"""The newsletter's multi-step work: subscribe, send mail, confirm, unsubscribe.
+"""The newsletter's multi-step work: subscribe, queue and send mail, confirm, unsubscribe.
 
-Views stay short and call these keyword-only functions. Database changes are committed
-before any mail is sent, so a mail server that is down never loses a subscription: the
-failure is recorded on the subscriber and can be retried from the admin.
+Views stay short and call these keyword-only functions. A mail is queued in the same
+transaction as the change that asks for it (a Mail row and its task, newsletter.tasks), and
+sent by the worker (`manage.py db_worker`): a web worker never talks to the mail server, a
+crash after the commit cannot lose the mail, and a crash before it leaves nothing to send.
 """
 
 import datetime
 import logging
 
-from django.conf import settings
 from django.core.signing import BadSignature, SignatureExpired
 from django.db import transaction
 from django.utils import timezone
 
 from efus_conf.models import Page
-from newsletter import mail, privacy_notice, tokens
+from newsletter import mail, privacy_notice, tasks, tokens
 from newsletter.models import (
     CONSENT_WORDING_VERSION,
+    Mail,
     Subscriber,
     SubscriptionEvent,
     normalise_email,
@@ -28,22 +29,35 @@ PRIVACY_PAGE_SLUG = privacy_notice.SLUG
 # Retention, as the privacy notice states it (run `manage.py purge_newsletter` daily).
 UNCONFIRMED_RETENTION = datetime.timedelta(days=30)
 WITHDRAWN_RETENTION = datetime.timedelta(days=3 * 365)
+# How long the worker waits before each new attempt at a mail the server did not take; after
+# the last one the mail is marked failed, and the admin's "Retry failed mails" queues it again.
+RETRY_DELAYS = [
+    datetime.timedelta(minutes=1),
+    datetime.timedelta(minutes=5),
+    datetime.timedelta(minutes=30),
+    datetime.timedelta(hours=2),
+    datetime.timedelta(hours=8),
+]
 
 Kind = SubscriptionEvent.Kind
 Status = Subscriber.Status
 
 
-def site_url(request):
-    """The site's public address for links in mails: SITE_URL, or the request's own."""
-    return settings.SITE_URL or f"{request.scheme}://{request.get_host()}"
+def queue_mail(*, subscriber, kind, run_after=None):
+    """Record a mail owed to the subscriber and the task that sends it, in one transaction."""
+    with transaction.atomic():
+        queued = Mail.objects.create(subscriber=subscriber, kind=kind, next_attempt_at=run_after)
+        task = tasks.send_mail if run_after is None else tasks.send_mail.using(run_after=run_after)
+        task.enqueue(queued.pk)
+    return queued
 
 
 def request_subscription(*, email, name, organisation, language, consent_page, consent_language):
-    """Record a subscription request; return the subscriber and the mail to send, if any.
+    """Record a subscription request and queue its mail, if any; return the subscriber.
 
-    Every branch reads and writes alike, and the caller shows the same page whatever this
-    returns, so the form reveals nothing about who is subscribed. A confirmed subscriber's
-    details are never changed by an anonymous form.
+    Every branch reads and writes in one transaction, and the caller shows the same page
+    whatever happened, so the form reveals nothing about who is subscribed. A confirmed
+    subscriber's details are never changed by an anonymous form.
     """
     now = timezone.now()
     email = normalise_email(email)
@@ -73,12 +87,13 @@ def request_subscription(*, email, name, organisation, language, consent_page, c
         )
         if created:
             subscriber.record(Kind.SUBSCRIBED, details)
-            return subscriber, mail.CONFIRMATION
+            queue_mail(subscriber=subscriber, kind=Mail.Kind.CONFIRMATION)
+            return subscriber
         if subscriber.status == Status.CONFIRMED:
             subscriber.record(Kind.REQUESTED_AGAIN, "already confirmed: nothing changed")
-            if subscriber.notified_recently(now):
-                return subscriber, None
-            return subscriber, mail.NOTICE
+            if not subscriber.notified_recently(now):
+                queue_mail(subscriber=subscriber, kind=Mail.Kind.NOTICE)
+            return subscriber
         # Pending: the latest request's consent and details replace the unconfirmed ones.
         # Unsubscribed: a new double opt-in starts; the old cycle stays in the events.
         kind = Kind.SUBSCRIBED if subscriber.status == Status.UNSUBSCRIBED else Kind.REQUESTED_AGAIN
@@ -89,47 +104,100 @@ def request_subscription(*, email, name, organisation, language, consent_page, c
         subscriber.confirmed_at = subscriber.unsubscribed_at = None
         subscriber.save()
         subscriber.record(kind, details)
-        return subscriber, mail.CONFIRMATION
+        queue_mail(subscriber=subscriber, kind=Mail.Kind.CONFIRMATION)
+        return subscriber
 
 
-def send(*, subscriber, kind, site_url):
-    """Send one mail now and record the attempt; True when the mail server accepted it."""
+def deliver(*, mail_id):
+    """Send a queued mail (the worker's task); on failure, queue the next attempt or give up.
+
+    A mail the subscriber no longer needs (unsubscribed since, or a confirmation for an
+    address confirmed since) is cancelled, not sent. The SMTP timeout (MAILERS) bounds each attempt.
+    """
+    queued = Mail.objects.with_subscriber().filter(pk=mail_id).first()
+    if queued is None or queued.status not in {Mail.Status.QUEUED, Mail.Status.RETRYING}:
+        return
+    subscriber = queued.subscriber
+    if subscriber.status == Status.UNSUBSCRIBED or (
+        queued.kind == Mail.Kind.CONFIRMATION and subscriber.status == Status.CONFIRMED
+    ):
+        queued.status, queued.next_attempt_at = Mail.Status.CANCELLED, None
+        queued.save(update_fields=["status", "next_attempt_at"])
+        return
     now = timezone.now()
+    queued.attempts += 1
+    queued.last_attempt_at = now
     try:
-        mail.build_message(subscriber=subscriber, kind=kind, site_url=site_url).send()
-    except Exception as error:  # noqa: BLE001 - whatever failed is recorded for a retry
+        mail.build_message(queued).send()
+    except Exception as error:  # noqa: BLE001 - whatever failed is recorded and retried
         error_text = f"{type(error).__name__}: {error}"[:2000]
-        logger.warning("Newsletter mail to subscriber %s failed: %s", subscriber.pk, error_text)
-        Subscriber.objects.filter(pk=subscriber.pk).update(
-            last_mail_attempt_at=now, last_mail_error=error_text
+        logger.warning(
+            "Newsletter mail %s (attempt %s) failed: %s", mail_id, queued.attempts, error_text
         )
-        subscriber.record(Kind.SEND_FAILED, f"{kind}: {error_text}")
-        return False
-    Subscriber.objects.filter(pk=subscriber.pk).update(last_mail_attempt_at=now, last_mail_error="")
-    subscriber.record(Kind.CONFIRMATION_SENT if kind == mail.CONFIRMATION else Kind.NOTICE_SENT)
-    return True
+        with transaction.atomic():
+            _failed(queued, error_text, now)
+        return
+    queued.status, queued.sent_at, queued.next_attempt_at = Mail.Status.SENT, now, None
+    queued.last_error = ""
+    with transaction.atomic():
+        queued.save()
+        subscriber.record(
+            Kind.CONFIRMATION_SENT if queued.kind == Mail.Kind.CONFIRMATION else Kind.NOTICE_SENT
+        )
 
 
-def resend_confirmations(*, subscribers, site_url):
-    """Send the confirmation mail again to the pending ones; return how many were sent."""
-    return sum(
-        send(subscriber=subscriber, kind=mail.CONFIRMATION, site_url=site_url)
-        for subscriber in subscribers.pending()
+def _failed(queued, error_text, now):
+    queued.last_error = error_text
+    if queued.attempts <= len(RETRY_DELAYS):
+        queued.status = Mail.Status.RETRYING
+        queued.next_attempt_at = now + RETRY_DELAYS[queued.attempts - 1]
+        tasks.send_mail.using(run_after=queued.next_attempt_at).enqueue(queued.pk)
+    else:
+        queued.status, queued.next_attempt_at = Mail.Status.FAILED, None
+    queued.save()
+    queued.subscriber.record(
+        Kind.SEND_FAILED,
+        f"{queued.kind}, attempt {queued.attempts}: {error_text}"
+        + (
+            ""
+            if queued.status == Mail.Status.FAILED
+            else f" (next attempt {queued.next_attempt_at:%Y-%m-%d %H:%M} UTC)"
+        ),
     )
 
 
-def retry_failed_mail(*, subscribers, site_url):
-    """Retry the last failed mail of each pending or confirmed subscriber; return successes."""
-    sent = 0
-    for subscriber in subscribers.with_failed_mail().exclude(status=Status.UNSUBSCRIBED):
-        kind = mail.CONFIRMATION if subscriber.status == Status.PENDING else mail.NOTICE
-        sent += send(subscriber=subscriber, kind=kind, site_url=site_url)
-    return sent
+def resend_confirmations(*, subscribers):
+    """Queue the confirmation mail again for the pending ones; return how many were queued."""
+    with transaction.atomic():
+        pending = list(subscribers.pending())
+        for subscriber in pending:
+            queue_mail(subscriber=subscriber, kind=Mail.Kind.CONFIRMATION)
+    return len(pending)
+
+
+def retry_failed_mails(*, subscribers):
+    """Queue again every failed or stuck mail of these subscribers (not of unsubscribed ones).
+
+    The mail keeps its history: its attempts count on, and its state shows it queued again.
+    """
+    with transaction.atomic():
+        failed = list(
+            Mail.objects.to_retry(timezone.now())
+            .filter(subscriber__in=subscribers)
+            .exclude(subscriber__status=Status.UNSUBSCRIBED)
+            .select_for_update()
+        )
+        for queued in failed:
+            queued.status, queued.next_attempt_at = Mail.Status.QUEUED, None
+            queued.save(update_fields=["status", "next_attempt_at"])
+            tasks.send_mail.enqueue(queued.pk)
+    return len(failed)
 
 
 class Confirmation:
-    """What following a confirmation link did."""
+    """What a confirmation link does (or, before its button is pressed, would do)."""
 
+    READY = "ready"
     CONFIRMED = "confirmed"
     ALREADY_CONFIRMED = "already_confirmed"
     WITHDRAWN = "withdrawn"
@@ -137,28 +205,42 @@ class Confirmation:
     INVALID = "invalid"
 
 
-def confirm(*, token):
-    """Confirm the subscription a link is for, once; return a Confirmation value."""
+def _to_confirm(token):
+    """(subscriber, READY) for a link that can confirm, else (None, why it cannot)."""
     try:
         subscriber = tokens.subscriber_to_confirm(token)
     except SignatureExpired as expired:
         if expired.subscriber.status == Status.CONFIRMED:
-            return Confirmation.ALREADY_CONFIRMED
-        return Confirmation.EXPIRED
+            return None, Confirmation.ALREADY_CONFIRMED
+        return None, Confirmation.EXPIRED
     except BadSignature:
-        return Confirmation.INVALID
+        return None, Confirmation.INVALID
+    if subscriber.status == Status.CONFIRMED:
+        return None, Confirmation.ALREADY_CONFIRMED
+    if subscriber.status == Status.UNSUBSCRIBED:
+        return None, Confirmation.WITHDRAWN
+    return subscriber, Confirmation.READY
+
+
+def confirmation_state(*, token):
+    """What pressing the confirmation button would do; changes nothing (mail scanners GET)."""
+    return _to_confirm(token)[1]
+
+
+def confirm(*, token):
+    """Confirm the subscription a link is for, once; return a Confirmation value."""
+    subscriber, state = _to_confirm(token)
+    if subscriber is None:
+        return state
     now = timezone.now()
     with transaction.atomic():
         confirmed = Subscriber.objects.filter(pk=subscriber.pk, status=Status.PENDING).update(
             status=Status.CONFIRMED, confirmed_at=now, unsubscribed_at=None
         )
         if confirmed:
-            subscriber.record(Kind.CONFIRMED, "confirmation link followed")
+            subscriber.record(Kind.CONFIRMED, "confirmation button pressed")
             return Confirmation.CONFIRMED
-    subscriber.refresh_from_db(fields=["status"])
-    if subscriber.status == Status.CONFIRMED:
-        return Confirmation.ALREADY_CONFIRMED
-    return Confirmation.WITHDRAWN
+    return _to_confirm(token)[1]
 
 
 def subscriber_for_unsubscribe(*, token):

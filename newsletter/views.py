@@ -1,4 +1,6 @@
-from django.http import HttpResponseRedirect
+import logging
+
+from django.db import OperationalError
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import get_language
@@ -12,28 +14,18 @@ from efus_conf.request_helpers import same_origin_forms
 from newsletter import ratelimit, services
 from newsletter.forms import HONEYPOT_FIELD, SubscribeForm
 
+logger = logging.getLogger(__name__)
+
 RATE_LIMITED = _(
     "Too many subscription requests have come from here or for this address. "
     "Please try again in an hour."
 )
 
-
-class RedirectThenSend(HttpResponseRedirect):
-    """A redirect that sends the mail only once the response has gone to the visitor.
-
-    WSGI and ASGI servers call close() after sending the response, so how long the mail
-    server takes (or whether a mail is sent at all) cannot be timed to learn who is subscribed.
-    """
-
-    def __init__(self, url, *, send):
-        super().__init__(url)
-        self._send = send
-
-    def close(self):
-        try:
-            self._send()
-        finally:
-            super().close()
+DATABASE_BUSY = _(
+    "Your subscription could not be saved: the site is very busy right now. Your details are "
+    "still here: please send the form again in a minute."
+)
+RETRY_AFTER_SECONDS = 30
 
 
 @same_origin_forms  # The form is on public pages, the same for every visitor: no token.
@@ -51,24 +43,27 @@ def subscribe(request):
     if not form.is_valid():
         return render(request, "newsletter/subscribe.html", {"form": form})
     data = form.cleaned_data
-    if not (ratelimit.allow_client(request) and ratelimit.allow_address(data["email"])):
-        form.add_error(None, RATE_LIMITED)
-        return render(request, "newsletter/subscribe.html", {"form": form}, status=429)
-    subscriber, kind = services.request_subscription(
-        email=data["email"],
-        name=data["name"],
-        organisation=data["organisation"],
-        language=data["language"],
-        consent_page=data["source"] or request.path,
-        consent_language=get_language(),
-    )
-    url = services.site_url(request)
-
-    def send():
-        if kind is not None:
-            services.send(subscriber=subscriber, kind=kind, site_url=url)
-
-    return RedirectThenSend(check_inbox, send=send)
+    try:
+        if not (ratelimit.allow_client(request) and ratelimit.allow_address(data["email"])):
+            form.add_error(None, RATE_LIMITED)
+            return render(request, "newsletter/subscribe.html", {"form": form}, status=429)
+        services.request_subscription(
+            email=data["email"],
+            name=data["name"],
+            organisation=data["organisation"],
+            language=data["language"],
+            consent_page=data["source"] or request.path,
+            consent_language=get_language(),
+        )
+    except OperationalError:
+        # The database stayed locked (or out of reach) past its timeout: nothing was stored,
+        # so the visitor gets the form back as sent, and a well-behaved client a time to retry.
+        logger.warning("Subscription not stored: the database is busy", exc_info=True)
+        form.add_error(None, DATABASE_BUSY)
+        response = render(request, "newsletter/subscribe.html", {"form": form}, status=503)
+        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+        return response
+    return redirect(check_inbox)
 
 
 @public_page
@@ -77,10 +72,18 @@ def check_inbox(request):
     return render(request, "newsletter/check_inbox.html")
 
 
+# The signed token in the address authorises the button; like the public forms, it is refused
+# when sent from another site's page.
+@same_origin_forms
 @never_cache
+@require_http_methods(["GET", "POST"])
 def confirm(request, token):
-    """Following the link in the confirmation mail."""
-    result = services.confirm(token=token)
+    """The link in the confirmation mail: GET shows one button and changes nothing (mail
+    scanners open every link); the button's POST confirms."""
+    if request.method == "POST":
+        result = services.confirm(token=token)
+    else:
+        result = services.confirmation_state(token=token)
     status = (
         400 if result in {services.Confirmation.INVALID, services.Confirmation.EXPIRED} else 200
     )

@@ -7,7 +7,7 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
 from efus_conf import uploads
-from programme.exports import host_of
+from programme.exports import site_host
 from programme.forms import ScheduleConfirmForm, ScheduleImportForm
 from programme.frab import ScheduleError, read_schedule
 from programme.schedule_import import import_schedule
@@ -28,7 +28,7 @@ def import_schedule_view(request, model_admin):
             form.add_error("schedule", str(error))
         else:
             options = {name: form.cleaned_data[name] for name in ("language", "publish")}
-            changes = import_schedule(schedule, commit=False, host=host_of(request), **options)
+            changes = import_schedule(schedule, commit=False, host=site_host(), **options)
             stored = uploads.keep(form.cleaned_data["schedule"])
             confirm_form = ScheduleConfirmForm(initial={"stored": stored, **options})
             context.update(changes=changes, confirm_form=confirm_form)
@@ -47,7 +47,7 @@ def confirm(request, context):
         messages.error(request, _("The file to import is gone; please upload it again."))
         return redirect("admin:programme_session_import_schedule")
     options = {name: form.cleaned_data[name] for name in ("language", "publish")}
-    changes = import_schedule(schedule, commit=True, host=host_of(request), **options)
+    changes = import_schedule(schedule, commit=True, host=site_host(), **options)
     uploads.forget(stored)
     counts = {action: sum(c.action == action for c in changes) for action in ("create", "update")}
     messages.success(

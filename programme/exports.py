@@ -8,12 +8,15 @@ import re
 import uuid
 import xml.etree.ElementTree as ET
 from itertools import groupby
+from urllib.parse import urlsplit
 
 import icalendar
+from django.conf import settings
 from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.text import slugify
 
+from efus_conf.request_helpers import absolute_url
 from programme.models import CONFERENCE_TZ, local_day_bounds
 from programme.schedule import conference_days
 
@@ -21,8 +24,9 @@ GENERATOR = "efus-conf"
 PRODID = "-//Efus//Security, Democracy & Cities programme//EN"
 
 
-def host_of(request):
-    return request.get_host().split(":")[0]
+def site_host():
+    """The domain in events' identifiers: the site's own (SITE_URL), whoever asks."""
+    return urlsplit(settings.SITE_URL).hostname or "localhost"
 
 
 def session_uid(session, host):
@@ -65,7 +69,7 @@ def location_of(session, conference):
 # iCalendar ---------------------------------------------------------------------------------
 
 
-def calendar_for(sessions, *, request, conference, name):
+def calendar_for(sessions, *, conference, name):
     """An iCalendar document (bytes) with one VEVENT per session, times in Europe/Brussels."""
     calendar = icalendar.Calendar()
     calendar.add("prodid", PRODID)
@@ -74,17 +78,15 @@ def calendar_for(sessions, *, request, conference, name):
     calendar.add("name", name)
     calendar.add("x-wr-calname", name)
     calendar.add("x-wr-timezone", str(CONFERENCE_TZ))
-    host = host_of(request)
+    host = site_host()
     for session in sessions:
-        calendar.add_component(
-            event_for(session, request=request, conference=conference, host=host)
-        )
+        calendar.add_component(event_for(session, conference=conference, host=host))
     calendar.add_missing_timezones()
     return calendar.to_ical()
 
 
-def event_for(session, *, request, conference, host):
-    url = request.build_absolute_uri(session.get_absolute_url())
+def event_for(session, *, conference, host):
+    url = absolute_url(session.get_absolute_url())
     event = icalendar.Event()
     event.add("uid", session_uid(session, host))
     # Without a METHOD, DTSTAMP is when the event was last revised (RFC 5545, 3.8.7.2).
@@ -143,8 +145,8 @@ def schedule_days(sessions, conference):
         yield index, day, start, end, by_room
 
 
-def event_data(session, *, request, conference, host):
-    url = request.build_absolute_uri(session.get_absolute_url())
+def event_data(session, *, conference, host):
+    url = absolute_url(session.get_absolute_url())
     return {
         "id": session.pk,
         "guid": session_guid(session, host),
@@ -166,12 +168,12 @@ def event_data(session, *, request, conference, host):
             {
                 "name": person.speaker.name,
                 "guid": speaker_guid(person.speaker, host),
-                "url": request.build_absolute_uri(person.speaker.get_absolute_url()),
+                "url": absolute_url(person.speaker.get_absolute_url()),
             }
             for person in session.people_in_order
         ],
         "links": recording_links(session),
-        "attachments": attachments(session, request),
+        "attachments": attachments(session),
     }
 
 
@@ -182,19 +184,19 @@ def recording_links(session):
     return [{"type": "media", "url": session.recording_url, "title": session.recording_platform}]
 
 
-def attachments(session, request):
+def attachments(session):
     """The session's documents as c3voc attachments (their kinds are the schema's types)."""
     return [
         {
             "type": material.kind,
-            "url": request.build_absolute_uri(material.file.url),
+            "url": absolute_url(material.file.url),
             "title": material.title,
         }
         for material in session.materials.all()
     ]
 
 
-def conference_data(conference, tracks, request):
+def conference_data(conference, tracks):
     days = conference_days(conference)
     return {
         "acronym": acronym_of(conference),
@@ -204,7 +206,7 @@ def conference_data(conference, tracks, request):
         "daysCount": len(days),
         "timeslot_duration": "00:15",
         "time_zone_name": str(CONFERENCE_TZ),
-        "url": request.build_absolute_uri("/"),
+        "url": absolute_url("/"),
         "tracks": [
             {"name": track.name, "slug": track.slug, "color": track.colour.lower()}
             for track in tracks
@@ -212,10 +214,10 @@ def conference_data(conference, tracks, request):
     }
 
 
-def schedule_json(sessions, *, request, conference, tracks, version):
+def schedule_json(sessions, *, conference, tracks, version):
     """The programme as a c3voc schedule.json document (a dict)."""
-    host = host_of(request)
-    data = conference_data(conference, tracks, request)
+    host = site_host()
+    data = conference_data(conference, tracks)
     data["days"] = [
         {
             "index": index,
@@ -223,10 +225,7 @@ def schedule_json(sessions, *, request, conference, tracks, version):
             "day_start": iso(start),
             "day_end": iso(end),
             "rooms": {
-                room.name: [
-                    event_data(s, request=request, conference=conference, host=host)
-                    for s in room_sessions
-                ]
+                room.name: [event_data(s, conference=conference, host=host) for s in room_sessions]
                 for room, room_sessions in rooms
             },
         }
@@ -237,16 +236,16 @@ def schedule_json(sessions, *, request, conference, tracks, version):
         "generator": {"name": GENERATOR},
         "schedule": {
             "version": version,
-            "base_url": request.build_absolute_uri("/"),
+            "base_url": absolute_url("/"),
             "conference": data,
         },
     }
 
 
-def schedule_xml(sessions, *, request, conference, tracks, version):
+def schedule_xml(sessions, *, conference, tracks, version):
     """The programme as a frab/c3voc schedule.xml document (bytes)."""
-    host = host_of(request)
-    data = conference_data(conference, tracks, request)
+    host = site_host()
+    data = conference_data(conference, tracks)
     root = ET.Element("schedule")
     ET.SubElement(root, "generator", name=GENERATOR)
     ET.SubElement(root, "version").text = version
@@ -255,7 +254,7 @@ def schedule_xml(sessions, *, request, conference, tracks, version):
         ET.SubElement(element, key).text = data[key]
     ET.SubElement(element, "days").text = str(data["daysCount"])
     ET.SubElement(element, "timeslot_duration").text = data["timeslot_duration"]
-    ET.SubElement(element, "base_url").text = request.build_absolute_uri("/")
+    ET.SubElement(element, "base_url").text = absolute_url("/")
     for track in data["tracks"]:
         ET.SubElement(
             element, "track", name=track["name"], slug=track["slug"], color=track["color"]
@@ -267,13 +266,13 @@ def schedule_xml(sessions, *, request, conference, tracks, version):
         for room, room_sessions in rooms:
             room_element = ET.SubElement(day_element, "room", name=room.name)
             for session in room_sessions:
-                add_xml_event(room_element, session, request, conference, host)
+                add_xml_event(room_element, session, conference, host)
     ET.indent(root)
     return ET.tostring(root, encoding="utf-8", xml_declaration=True)
 
 
-def add_xml_event(parent, session, request, conference, host):
-    data = event_data(session, request=request, conference=conference, host=host)
+def add_xml_event(parent, session, conference, host):
+    data = event_data(session, conference=conference, host=host)
     event = ET.SubElement(parent, "event", id=str(data["id"]), guid=data["guid"])
     for key in (
         "date", "start", "duration", "room", "slug", "url", "title", "subtitle", "track",

@@ -102,10 +102,8 @@ def agenda(request):
     return render(request, "programme/agenda.html", programme_context(sessions=sessions))
 
 
-def calendar_response(sessions, request, *, name, filename, attachment):
-    body = exports.calendar_for(
-        sessions, request=request, conference=Conference.objects.current(), name=name
-    )
+def calendar_response(sessions, *, name, filename, attachment):
+    body = exports.calendar_for(sessions, conference=Conference.objects.current(), name=name)
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     disposition = "attachment" if attachment else "inline"
     response["Content-Disposition"] = f'{disposition}; filename="{filename}"'
@@ -119,7 +117,6 @@ def schedule_ics(request):
     conference = Conference.objects.current()
     return calendar_response(
         Session.objects.published().with_people(),
-        request,
         name=conference.short_name if conference else _("Programme"),
         filename="schedule.ics",
         attachment=False,
@@ -132,7 +129,7 @@ def session_ics(request, slug):
     """One session as a calendar file ("Add to calendar")."""
     session = get_object_or_404(Session.objects.published().with_people(), slug=slug)
     return calendar_response(
-        [session], request, name=session.title, filename=f"{session.slug}.ics", attachment=True
+        [session], name=session.title, filename=f"{session.slug}.ics", attachment=True
     )
 
 
@@ -144,11 +141,11 @@ def agenda_ics(request):
     slugs = [slug for slug in request.GET.getlist("s")[:AGENDA_EXPORT_LIMIT] if slug_re.match(slug)]
     sessions = Session.objects.published().with_people().filter(slug__in=slugs)
     return calendar_response(
-        sessions, request, name=_("My agenda"), filename="my-agenda.ics", attachment=True
+        sessions, name=_("My agenda"), filename="my-agenda.ics", attachment=True
     )
 
 
-def schedule_export(request):
+def schedule_export():
     conference = Conference.objects.current()
     if conference is None:
         raise Http404(_("The programme has not been published yet."))
@@ -158,7 +155,6 @@ def schedule_export(request):
     version = timezone.localtime(latest, CONFERENCE_TZ).isoformat() if latest else "0"
     return {
         "sessions": sessions,
-        "request": request,
         "conference": conference,
         "tracks": Track.objects.all(),
         "version": version,
@@ -169,7 +165,7 @@ def schedule_export(request):
 @public_export
 def schedule_xml(request):
     """The frab/c3voc schedule.xml that conference apps read."""
-    body = exports.schedule_xml(**schedule_export(request))
+    body = exports.schedule_xml(**schedule_export())
     return HttpResponse(body, content_type="application/xml; charset=utf-8")
 
 
@@ -177,7 +173,5 @@ def schedule_xml(request):
 @public_export
 def schedule_json(request):
     """The c3voc schedule.json that conference apps read."""
-    body = json.dumps(
-        exports.schedule_json(**schedule_export(request)), ensure_ascii=False, indent=1
-    )
+    body = json.dumps(exports.schedule_json(**schedule_export()), ensure_ascii=False, indent=1)
     return HttpResponse(body, content_type="application/json; charset=utf-8")

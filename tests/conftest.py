@@ -1,4 +1,5 @@
 import io
+import signal
 from importlib import import_module
 from types import SimpleNamespace
 
@@ -21,6 +22,37 @@ def default_language():
     """Each test starts in the default language, whatever a test before it activated."""
     with translation.override(settings.LANGUAGE_CODE):
         yield
+
+
+@pytest.fixture(autouse=True)
+def site_url(settings):
+    """Absolute links point at the test client's host, as SITE_URL would in production."""
+    settings.SITE_URL = "http://testserver"
+
+
+@pytest.fixture
+def mail_worker(monkeypatch):
+    """Runs `manage.py db_worker --batch`, as the worker process would: every mail that is due
+    is sent (or its failure recorded), then it returns."""
+    # The worker closes connections that are not in autocommit mode, as a test's transaction
+    # is not: on PostgreSQL that would end the test's transaction under it.
+    monkeypatch.setattr(
+        "django_tasks_db.management.commands.db_worker.close_old_connections", lambda: None
+    )
+
+    def run():
+        # The worker installs its own handlers for a graceful stop; the test run keeps its own.
+        handlers = {number: signal.getsignal(number) for number in STOP_SIGNALS}
+        try:
+            call_command("db_worker", batch=True, startup_delay=False, reload=False, verbosity=0)
+        finally:
+            for number, handler in handlers.items():
+                signal.signal(number, handler)
+
+    return run
+
+
+STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGQUIT)
 
 
 @pytest.fixture(autouse=True)
@@ -88,6 +120,9 @@ def migrated_data(db):
     import_module(
         "programme.migrations.0006_roles_for_key_figures_materials_and_changes"
     ).give_permissions(apps, editor)
+    import_module(
+        "newsletter.migrations.0005_communications_see_mails"
+    ).let_communications_see_mails(apps, editor)
 
 
 def member_of(django_user_model, group_name):

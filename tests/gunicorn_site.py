@@ -98,7 +98,11 @@ def copy_prepared_site(folder):
 def serving(env, *, workers=2, access_log="/dev/null"):
     """Serve the site `env` describes, as it is, with gunicorn; yield the URL."""
     port = free_port()
-    env = env | {"GUNICORN_BIND": f"127.0.0.1:{port}", "GUNICORN_WORKERS": str(workers)}
+    env = env | {
+        "GUNICORN_BIND": f"127.0.0.1:{port}",
+        "GUNICORN_WORKERS": str(workers),
+        "SITE_URL": f"http://127.0.0.1:{port}",
+    }
     server = subprocess.Popen(
         [
             sys.executable,

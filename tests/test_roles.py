@@ -10,7 +10,7 @@ from django.core.management import call_command
 from openpyxl import load_workbook
 
 from efus_conf.models import Page
-from newsletter.models import Subscriber, SubscriptionEvent
+from newsletter.models import Mail, Subscriber, SubscriptionEvent
 from programme.models import Session
 from speakers.models import Speaker
 from tests.admin_forms import change_form_data
@@ -55,6 +55,7 @@ NEWSLETTER_PERMISSIONS = {
     ("newsletter", "view_subscriber"),
     ("newsletter", "change_subscriber"),
     ("newsletter", "view_subscriptionevent"),
+    ("newsletter", "view_mail"),
 }
 
 
@@ -72,7 +73,10 @@ def confirmed(db):
 
 @pytest.fixture
 def pending(db):
-    subscriber = make_subscriber("jo@example.org", last_mail_error="SMTPConnectError")
+    subscriber = make_subscriber("jo@example.org")
+    subscriber.mails.create(
+        kind=Mail.Kind.CONFIRMATION, status=Mail.Status.FAILED, last_error="SMTPConnectError"
+    )
     subscriber.record(SubscriptionEvent.Kind.SEND_FAILED, "confirmation: down")
     return subscriber
 
@@ -154,13 +158,14 @@ def test_editor_gets_403_on_every_subscriber_admin_page(client, editor, confirme
     ["export_confirmed_csv", "export_confirmed_xlsx", "resend_confirmation", "retry_failed_mail"],
 )
 def test_editor_gets_403_on_every_subscriber_action(
-    client, editor, confirmed, pending, action, mailoutbox
+    client, editor, confirmed, pending, action, mail_worker, mailoutbox
 ):
     client.force_login(editor)
     everyone = [confirmed.pk, pending.pk]
     response = client.post(SUBSCRIBERS, {"action": action, "_selected_action": everyone})
     assert response.status_code == 403
     assert "@" not in response.content.decode()
+    mail_worker()
     assert mailoutbox == []
 
 
@@ -276,10 +281,13 @@ def test_communications_and_superusers_export_the_xlsx(client, confirmed, who, r
     assert sheet["A2"].value == confirmed.email
 
 
-def test_communications_can_resend_a_confirmation(client, communications, pending, mailoutbox):
+def test_communications_can_resend_a_confirmation(
+    client, communications, pending, mail_worker, mailoutbox
+):
     client.force_login(communications)
     response = client.post(
         SUBSCRIBERS, {"action": "resend_confirmation", "_selected_action": [pending.pk]}
     )
     assert response.status_code == 302
+    mail_worker()
     assert [message.to for message in mailoutbox] == [[pending.email]]

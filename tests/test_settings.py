@@ -39,20 +39,41 @@ def test_debug_mode_starts_without_a_secret_key():
     assert result.returncode == 0, result.stderr
 
 
+PRODUCTION = {
+    "DJANGO_DEBUG": "0",
+    "DJANGO_SECRET_KEY": "a-long-random-secret-key-for-this-test-" + "x" * 40,
+    "DJANGO_ALLOWED_HOSTS": "conference.example.org",
+    "SITE_URL": "https://conference.example.org",
+}
+
+
+def deploy_check(**overrides):
+    return run_django(PRODUCTION | overrides, "check", "--deploy", "--fail-level", "WARNING")
+
+
 def test_production_settings_pass_the_deployment_checks():
-    result = run_django(
-        {
-            "DJANGO_DEBUG": "0",
-            "DJANGO_SECRET_KEY": "a-long-random-secret-key-for-this-test-" + "x" * 40,
-            "DJANGO_ALLOWED_HOSTS": "conference.example.org",
-        },
-        "check",
-        "--deploy",
-        "--fail-level",
-        "WARNING",
-    )
+    result = deploy_check()
     assert result.returncode == 0, result.stdout + result.stderr
     assert "System check identified no issues" in result.stdout
+
+
+def test_deployment_checks_refuse_an_empty_site_url():
+    result = deploy_check(SITE_URL="")
+    assert result.returncode != 0
+    assert "efus_conf.E001" in result.stderr
+    assert "SITE_URL is empty" in result.stderr
+
+
+@pytest.mark.parametrize("url", ["conference.example.org", "https://x.org/path", "ftp://x.org"])
+def test_deployment_checks_refuse_a_site_url_that_is_not_an_address(url):
+    result = deploy_check(SITE_URL=url)
+    assert result.returncode != 0
+    assert "efus_conf.E002" in result.stderr
+
+
+def test_an_empty_site_url_is_not_an_error_in_debug():
+    result = run_django({"DJANGO_DEBUG": "1", "SITE_URL": ""}, "check", "--deploy")
+    assert "efus_conf.E001" not in result.stdout + result.stderr
 
 
 @pytest.mark.django_db

@@ -9,6 +9,7 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
 from efus_conf import structured_data
+from efus_conf.request_helpers import absolute_url
 
 register = template.Library()
 
@@ -26,21 +27,24 @@ def jsonld(value):
     )
 
 
-@register.simple_tag(takes_context=True)
-def absolute_static(context, path):
+@register.simple_tag
+def absolute_static(path):
     """The full address of a static file, as link previews need (og:image)."""
-    return context["request"].build_absolute_uri(static(path))
+    return absolute_url(static(path))
 
 
-@register.simple_tag(takes_context=True)
-def event_jsonld(context, conference, performers=()):
+@register.filter
+def absolute(path):
+    """The full address of a path on this site, from SITE_URL (never the request's Host)."""
+    return absolute_url(path)
+
+
+@register.simple_tag
+def event_jsonld(conference, performers=()):
     """The conference's schema.org Event; pass `performers=` the speakers to list."""
-    request = context["request"]
     return jsonld(
         structured_data.event(
-            conference,
-            request=request,
-            performers=[structured_data.person(speaker, request=request) for speaker in performers],
+            conference, performers=[structured_data.person(speaker) for speaker in performers]
         )
     )
 
@@ -48,12 +52,10 @@ def event_jsonld(context, conference, performers=()):
 @register.simple_tag(takes_context=True)
 def session_jsonld(context, session):
     """A session's schema.org Event, with its people as performers."""
-    return jsonld(
-        structured_data.session(session, context.get("conference"), request=context["request"])
-    )
+    return jsonld(structured_data.session(session, context.get("conference")))
 
 
-@register.simple_tag(takes_context=True)
-def person_jsonld(context, speaker):
+@register.simple_tag
+def person_jsonld(speaker):
     """A speaker's schema.org Person, for their own page."""
-    return jsonld(structured_data.speaker_page(speaker, request=context["request"]))
+    return jsonld(structured_data.speaker_page(speaker))

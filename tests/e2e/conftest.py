@@ -96,6 +96,14 @@ def site(live_server, site_media, django_db_blocker):
 
 
 @pytest.fixture(autouse=True)
+def site_url(settings, request):
+    """Links in mails and pages point at the live server, as SITE_URL does in production."""
+    settings.SITE_URL = (
+        request.getfixturevalue("site") if "site" in request.fixturenames else "http://testserver"
+    )
+
+
+@pytest.fixture(autouse=True)
 def media_in_tmp(settings, request, tmp_path):
     """Uploads go to a throwaway folder: the module's, where the demo's photos are."""
     if "site" in request.fixturenames:

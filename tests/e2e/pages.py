@@ -43,6 +43,7 @@ PUBLIC_PAGES = {
     "newsletter": "/{lang}/newsletter/",
     "newsletter-errors": "/{lang}/newsletter/",
     "check-inbox": "/{lang}/newsletter/check-your-inbox/",
+    "confirm": "/{lang}/newsletter/confirm/{confirmation_token}/",
     "unsubscribe": "/{lang}/newsletter/unsubscribe/{unsubscribe_token}/",
 }
 
@@ -67,7 +68,14 @@ def unsubscribe_token():
     return unsubscribe_token(Subscriber.objects.confirmed().order_by("pk").first())
 
 
-DEMO_VALUES = {"unsubscribe_token": unsubscribe_token}
+def confirmation_token():
+    from newsletter.models import Subscriber
+    from newsletter.tokens import confirmation_token
+
+    return confirmation_token(Subscriber.objects.pending().order_by("pk").first())
+
+
+DEMO_VALUES = {"unsubscribe_token": unsubscribe_token, "confirmation_token": confirmation_token}
 
 
 def star_sessions(page):

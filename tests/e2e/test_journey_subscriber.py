@@ -1,54 +1,27 @@
 """A subscriber: footer form, confirmation mail over real SMTP, confirm link, unsubscribe."""
 
-import email
 import re
-import threading
-from email import policy
 
 import pytest
-from aiosmtpd.controller import Controller
 from playwright.sync_api import expect
 
-from tests.newsletter.conftest import free_port, use_smtp
+from tests.smtp import SmtpServer, use_smtp
 
 pytestmark = pytest.mark.e2e
 
 ADDRESS = "lea.martin@example.org"
 
 
-class Inbox:
-    """Mail received by the loopback SMTP server; `wait()` returns the next one."""
-
-    def __init__(self):
-        self.messages = []
-        self.arrived = threading.Condition()
-
-    async def handle_DATA(self, server, session, envelope):
-        with self.arrived:
-            self.messages.append(email.message_from_bytes(envelope.content, policy=policy.default))
-            self.arrived.notify_all()
-        return "250 Message accepted"
-
-    def wait(self, count, timeout=15):
-        with self.arrived:
-            assert self.arrived.wait_for(lambda: len(self.messages) >= count, timeout), (
-                f"{len(self.messages)} mail(s) received, expected {count}"
-            )
-            return self.messages[count - 1]
-
-
 @pytest.fixture
 def inbox(settings):
     """A real SMTP server on loopback; the live server (a thread of this process) mails it."""
-    received = Inbox()
-    controller = Controller(received, hostname="127.0.0.1", port=free_port())
-    controller.start()
-    use_smtp(settings, controller.port)
-    yield received
-    controller.stop()
+    server = SmtpServer().start()
+    use_smtp(settings, server.port)
+    yield server
+    server.stop()
 
 
-def test_subscriber_confirms_by_mail_then_unsubscribes(site, page, inbox):
+def test_subscriber_confirms_by_mail_then_unsubscribes(site, page, inbox, mail_worker):
     from newsletter.models import Subscriber, SubscriptionEvent
 
     page.goto(f"{site}/fr/")
@@ -61,6 +34,7 @@ def test_subscriber_confirms_by_mail_then_unsubscribes(site, page, inbox):
     expect(page).to_have_url(f"{site}/fr/newsletter/check-your-inbox/")
     expect(page.get_by_role("heading", level=1)).to_have_text("Consultez votre boîte de réception")
 
+    mail_worker()
     mail = inbox.wait(1)
     assert mail["To"] == ADDRESS
     body = mail.get_body(("plain",)).get_content()
@@ -70,6 +44,9 @@ def test_subscriber_confirms_by_mail_then_unsubscribes(site, page, inbox):
     assert unsubscribe_url.startswith(f"{site}/fr/newsletter/unsubscribe/")
 
     page.goto(confirm_url)
+    expect(page.get_by_role("heading", level=1)).to_have_text("Confirmez votre abonnement")
+    assert Subscriber.objects.get(email=ADDRESS).status == Subscriber.Status.PENDING
+    page.get_by_role("button", name="Confirmer mon abonnement").click()
     expect(page.get_by_role("heading", level=1)).to_have_text(
         "Merci, votre abonnement est confirmé"
     )

@@ -1,12 +1,13 @@
 import pytest
 from django.conf import settings
 
-from tests.load.server import Gunicorn, SmtpSink
+from tests.load.server import Gunicorn
+from tests.smtp import SmtpServer
 
 
 @pytest.fixture(scope="module")
 def smtp_sink():
-    sink = SmtpSink().start()
+    sink = SmtpServer().start()
     yield sink
     sink.stop()
 

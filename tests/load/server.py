@@ -9,27 +9,20 @@ import http.client
 import os
 import re
 import signal
-import socket
 import sqlite3
 import subprocess
 import sys
-import threading
 import time
 import urllib.parse
+from concurrent.futures import ThreadPoolExecutor, wait
 from http.cookies import SimpleCookie
 from pathlib import Path
 
-from aiosmtpd.controller import Controller
+from tests.gunicorn_site import free_port
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 HOST = "127.0.0.1"
 CSRF_INPUT = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
-
-
-def free_port():
-    with socket.socket() as probe:
-        probe.bind((HOST, 0))
-        return probe.getsockname()[1]
 
 
 def tail(path, lines=60):
@@ -38,37 +31,6 @@ def tail(path, lines=60):
     except FileNotFoundError:
         return "(no log yet)"
     return "\n".join(text.splitlines()[-lines:])
-
-
-class SmtpSink:
-    """A real SMTP server on loopback that keeps the envelope of every mail it accepts."""
-
-    def __init__(self):
-        self._lock = threading.Lock()
-        self.mails = []
-        self._controller = Controller(
-            self, hostname=HOST, port=free_port(), server_hostname="localhost"
-        )
-
-    async def handle_DATA(self, server, session, envelope):
-        with self._lock:
-            self.mails.append((tuple(envelope.rcpt_tos), envelope.content))
-        return "250 Message accepted"
-
-    @property
-    def port(self):
-        return self._controller.port
-
-    def start(self):
-        self._controller.start()
-        return self
-
-    def stop(self):
-        self._controller.stop()
-
-    def recipients(self):
-        with self._lock:
-            return [rcpt.lower() for rcpt_tos, _content in self.mails for rcpt in rcpt_tos]
 
 
 class Gunicorn:
@@ -97,12 +59,14 @@ class Gunicorn:
             "EMAIL_HOST": HOST,
             "EMAIL_PORT": str(smtp_port),
             "GUNICORN_BIND": f"{HOST}:{self.port}",
+            "SITE_URL": f"http://{HOST}:{self.port}",
             "GUNICORN_WORKERS": str(workers),
             "GUNICORN_THREADS": str(threads),
             "PYTHONDONTWRITEBYTECODE": "1",
             "PYTHONUNBUFFERED": "1",
         }
         self.process = None
+        self.mail_worker = None
 
     def manage(self, *args):
         result = subprocess.run(
@@ -126,6 +90,7 @@ class Gunicorn:
 
     def start(self, ready_timeout=60):
         self._log = open(self.log_path, "w")  # noqa: SIM115 - closed in stop()
+        self.start_mail_worker()
         # Its own session, so that stop() can reach the workers too if the master hangs.
         self.process = subprocess.Popen(
             [sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py"],
@@ -150,7 +115,35 @@ class Gunicorn:
         self.stop()
         raise RuntimeError(f"gunicorn not healthy after {ready_timeout} s:\n{tail(self.log_path)}")
 
+    def start_mail_worker(self):
+        """`manage.py db_worker`, the process that sends the mails, as deployed (README)."""
+        self.mail_worker = subprocess.Popen(
+            [sys.executable, "manage.py", "db_worker", "--interval", "0.2"],
+            cwd=PROJECT_ROOT,
+            env=self.env,
+            stdout=self._log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+
+    def stop_mail_worker(self):
+        if self.mail_worker is None:
+            return
+        self.mail_worker.terminate()
+        try:
+            self.mail_worker.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            self.mail_worker.kill()
+            self.mail_worker.wait(timeout=10)
+        self.mail_worker = None
+
+    def worker_pids(self):
+        """The gunicorn workers' process ids (the master's children)."""
+        children = Path(f"/proc/{self.process.pid}/task/{self.process.pid}/children")
+        return [int(pid) for pid in children.read_text().split()]
+
     def stop(self):
+        self.stop_mail_worker()
         if self.process is None:
             return
         self.process.terminate()  # graceful: the master stops its workers and waits for them
@@ -281,3 +274,52 @@ class Client:
         if page.status != 200 or not match or "csrftoken" not in self.cookies:
             raise AssertionError(f"GET {path}: {page.status}, no CSRF form or cookie")
         return match.group(1)
+
+
+def run_concurrently(task, items, *, threads, deadline=240):
+    """task(item) for every item on `threads` threads; [(item, result or exception)].
+
+    Each request has its own socket timeout, so a stuck server cannot keep a thread forever;
+    the deadline bounds the whole run.
+    """
+    pool = ThreadPoolExecutor(max_workers=threads)
+    try:
+        futures = {pool.submit(task, item): item for item in items}
+        _done, not_done = wait(futures, timeout=deadline)
+    finally:
+        pool.shutdown(wait=False, cancel_futures=True)
+    assert not not_done, (
+        f"{len(not_done)} of {len(items)} requests still running after {deadline} s"
+    )
+    return [(futures[future], future.exception() or future.result()) for future in futures]
+
+
+def wait_until(read, expected, timeout):
+    """Poll read() until it returns `expected` (mails are sent after the response)."""
+    deadline = time.monotonic() + timeout
+    value = read()
+    while value != expected and time.monotonic() < deadline:
+        time.sleep(0.2)
+        value = read()
+    return value
+
+
+def subscribe(port, address, language):
+    """One visitor: GET the form, POST it, follow the redirect."""
+    client = Client(port)
+    path = f"/{language}/newsletter/"
+    client.open_form(path)
+    answer = client.post_form(
+        path,
+        {
+            "email": address,
+            "name": "",
+            "organisation": "",
+            "language": language,
+            "consent": "on",
+            "source": path,
+            "website": "",
+        },
+    )
+    landing = client.get(answer.header("location")) if answer.status == 302 else None
+    return answer.status, answer.header("location"), landing and landing.status

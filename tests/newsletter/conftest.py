@@ -1,36 +1,7 @@
-import email
-import socket
-from email import policy
-
 import pytest
-from aiosmtpd.controller import Controller
 from django.core.cache import cache
 
-
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def use_smtp(settings, port):
-    settings.MAILERS = {
-        "default": {
-            "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
-            "OPTIONS": {"host": "127.0.0.1", "port": port, "timeout": 5},
-        }
-    }
-
-
-class Inbox:
-    """What the loopback SMTP server received, parsed."""
-
-    def __init__(self):
-        self.messages = []
-
-    async def handle_DATA(self, server, session, envelope):
-        self.messages.append(email.message_from_bytes(envelope.content, policy=policy.default))
-        return "250 Message accepted"
+from tests.smtp import SmtpServer, use_smtp
 
 
 @pytest.fixture(autouse=True)
@@ -44,19 +15,17 @@ def empty_cache():
 @pytest.fixture
 def start_smtp(settings):
     """Start a real SMTP server on loopback (optionally on a given port) and route mail to it."""
-    controllers = []
+    servers = []
 
     def start(port=None):
-        inbox = Inbox()
-        controller = Controller(inbox, hostname="127.0.0.1", port=port or free_port())
-        controller.start()
-        controllers.append(controller)
-        use_smtp(settings, controller.port)
-        return inbox
+        server = SmtpServer(port).start()
+        servers.append(server)
+        use_smtp(settings, server.port)
+        return server
 
     yield start
-    for controller in controllers:
-        controller.stop()
+    for server in servers:
+        server.stop()
 
 
 @pytest.fixture

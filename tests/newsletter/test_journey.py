@@ -27,6 +27,11 @@ THANKS = {
     "fr": "Merci, votre abonnement est confirmé",
     "nl": "Bedankt, uw abonnement is bevestigd",
 }
+CONFIRM_BUTTON = {
+    "en": "Confirm my subscription",
+    "fr": "Confirmer mon abonnement",
+    "nl": "Mijn abonnement bevestigen",
+}
 UNSUBSCRIBED = {
     "en": "You are unsubscribed",
     "fr": "Vous êtes désabonné",
@@ -39,12 +44,15 @@ def path_of(url):
 
 
 @pytest.mark.parametrize("language", ["en", "fr", "nl"])
-def test_subscribe_confirm_and_unsubscribe_in_one_click(client, smtp, privacy_page, language):
+def test_subscribe_confirm_and_unsubscribe_in_one_click(
+    client, smtp, mail_worker, privacy_page, language
+):
     address = f"Visitor.{language}@Example.ORG"
     response = client.post(f"/{language}/newsletter/", form_data(address, language))
     assert response.status_code == 302
     assert response["Location"] == f"/{language}/newsletter/check-your-inbox/"
 
+    mail_worker()
     [message] = smtp.messages
     assert message["To"] == address.lower()
     assert SUBJECTS[language] in message["Subject"]
@@ -64,7 +72,8 @@ def test_subscribe_confirm_and_unsubscribe_in_one_click(client, smtp, privacy_pa
     assert subscriber.consent_language == language
     assert subscriber.privacy_notice_updated_at == privacy_page.updated_at
 
-    response = client.get(path_of(confirm_url))
+    assert CONFIRM_BUTTON[language] in client.get(path_of(confirm_url)).content.decode()
+    response = client.post(path_of(confirm_url))
     assert response.status_code == 200
     assert THANKS[language] in response.content.decode()
     subscriber.refresh_from_db()
@@ -92,22 +101,26 @@ def test_subscribe_confirm_and_unsubscribe_in_one_click(client, smtp, privacy_pa
     assert "one-click" in subscriber.events.last().details
 
 
-def test_footer_form_on_a_french_page_subscribes_in_french(client, smtp, privacy_page):
+def test_footer_form_on_a_french_page_subscribes_in_french(client, smtp, mail_worker, privacy_page):
     html = client.get("/fr/").content.decode()
     assert 'action="/fr/newsletter/"' in html
     assert '<option value="fr" selected>' in html
     client.post("/fr/newsletter/", form_data("lea@example.org", "fr", source="/fr/"))
+    mail_worker()
     assert SUBJECTS["fr"] in smtp.messages[0]["Subject"]
     assert Subscriber.objects.get().consent_page == "/fr/"
 
 
-def test_unsubscribed_address_that_subscribes_again_must_confirm_again(client, db, smtp):
+def test_unsubscribed_address_that_subscribes_again_must_confirm_again(
+    client, db, smtp, mail_worker
+):
     client.post("/en/newsletter/", form_data("back@example.org"))
     subscriber = Subscriber.objects.get()
     Subscriber.objects.filter(pk=subscriber.pk).update(
         status=Subscriber.Status.UNSUBSCRIBED, unsubscribed_at=subscriber.consented_at
     )
     client.post("/nl/newsletter/", form_data("back@example.org", "nl"))
+    mail_worker()
     subscriber.refresh_from_db()
     assert subscriber.status == Subscriber.Status.PENDING
     assert subscriber.language == "nl"
@@ -115,17 +128,19 @@ def test_unsubscribed_address_that_subscribes_again_must_confirm_again(client, d
     assert SUBJECTS["nl"] in smtp.messages[1]["Subject"]
 
 
-def test_pending_address_gets_the_confirmation_again(client, db, smtp):
+def test_pending_address_gets_the_confirmation_again(client, db, smtp, mail_worker):
     client.post("/en/newsletter/", form_data("twice@example.org"))
     client.post("/en/newsletter/", form_data("twice@example.org"))
+    mail_worker()
     assert len(smtp.messages) == 2
     assert Subscriber.objects.get().events.filter(kind=Kind.REQUESTED_AGAIN).count() == 1
 
 
-def test_confirmed_address_gets_at_most_one_notice_a_day(client, db, smtp):
+def test_confirmed_address_gets_at_most_one_notice_a_day(client, db, smtp, mail_worker):
     client.post("/en/newsletter/", form_data("known@example.org", name="Known"))
+    mail_worker()
     subscriber = Subscriber.objects.get()
-    client.get(
+    client.post(
         path_of(
             re.search(
                 r"http://\S+/confirm/\S+/", smtp.messages[0].get_body(("plain",)).get_content()
@@ -134,6 +149,7 @@ def test_confirmed_address_gets_at_most_one_notice_a_day(client, db, smtp):
     )
     client.post("/fr/newsletter/", form_data("known@example.org", "fr", name="Changed"))
     client.post("/fr/newsletter/", form_data("known@example.org", "fr", name="Changed"))
+    mail_worker()
     assert len(smtp.messages) == 2
     assert "already subscribed" in smtp.messages[1]["Subject"]
     subscriber.refresh_from_db()

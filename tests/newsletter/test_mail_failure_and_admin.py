@@ -2,14 +2,23 @@
 
 import csv
 import io
+from datetime import timedelta
 
 import pytest
 from django.contrib.auth.models import Permission
 from django.core.management import call_command
+from django.tasks import TaskResultStatus
+from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
 
-from newsletter.models import Subscriber, SubscriptionEvent
-from tests.newsletter.conftest import form_data, free_port, use_smtp
+from newsletter import services
+from newsletter.models import Mail, Subscriber, SubscriptionEvent
+from newsletter.services import RETRY_DELAYS
+from tests.factories import SubscriberFactory
+from tests.gunicorn_site import free_port
+from tests.newsletter.conftest import form_data
 from tests.newsletter.test_privacy_and_tokens import make_subscriber
+from tests.smtp import use_smtp
 
 pytestmark = pytest.mark.database
 
@@ -28,7 +37,7 @@ def staff_with(django_user_model, *codenames):
 
 
 def test_mail_server_down_loses_no_subscription_and_admin_retry_sends_it(
-    client, settings, start_smtp, organiser
+    client, settings, start_smtp, mail_worker, organiser
 ):
     port = free_port()
     use_smtp(settings, port)  # Nothing listens there yet.
@@ -36,8 +45,17 @@ def test_mail_server_down_loses_no_subscription_and_admin_retry_sends_it(
     assert response.status_code == 302
     subscriber = Subscriber.objects.get()
     assert subscriber.status == Subscriber.Status.PENDING
-    assert subscriber.last_mail_error
+    mail_worker()
+    queued = subscriber.mails.get()
+    assert queued.status == Mail.Status.RETRYING
+    assert "ConnectionRefusedError" in queued.last_error
     assert subscriber.events.filter(kind=SubscriptionEvent.Kind.SEND_FAILED).exists()
+    while queued.status == Mail.Status.RETRYING:
+        # The next attempt is due later: make it due now.
+        DBTaskResult.objects.filter(status=TaskResultStatus.READY).update(run_after=timezone.now())
+        mail_worker()
+        queued.refresh_from_db()
+    assert (queued.status, queued.attempts) == (Mail.Status.FAILED, len(RETRY_DELAYS) + 1)
 
     inbox = start_smtp(port)
     client.force_login(organiser)
@@ -45,14 +63,18 @@ def test_mail_server_down_loses_no_subscription_and_admin_retry_sends_it(
         CHANGELIST, {"action": "retry_failed_mail", "_selected_action": [subscriber.pk]}
     )
     assert response.status_code == 302
+    assert subscriber.mails.get().status == Mail.Status.QUEUED
+    mail_worker()
     [message] = inbox.messages
     assert "Veuillez confirmer" in message["Subject"]
-    subscriber.refresh_from_db()
-    assert subscriber.last_mail_error == ""
+    queued.refresh_from_db()
+    assert (queued.status, queued.last_error) == (Mail.Status.SENT, "")
     assert subscriber.events.last().kind == SubscriptionEvent.Kind.CONFIRMATION_SENT
 
 
-def test_admin_resends_the_confirmation_to_pending_subscribers_only(client, smtp, organiser):
+def test_admin_resends_the_confirmation_to_pending_subscribers_only(
+    client, smtp, mail_worker, organiser
+):
     pending = make_subscriber("p@example.org")
     confirmed = make_subscriber("c@example.org", Subscriber.Status.CONFIRMED)
     client.force_login(organiser)
@@ -60,6 +82,7 @@ def test_admin_resends_the_confirmation_to_pending_subscribers_only(client, smtp
         CHANGELIST,
         {"action": "resend_confirmation", "_selected_action": [pending.pk, confirmed.pk]},
     )
+    mail_worker()
     assert [message["To"] for message in smtp.messages] == ["p@example.org"]
 
 
@@ -146,3 +169,53 @@ def test_demo_privacy_notice_is_in_the_footer_in_every_language(client, demo):
         assert title in html
         assert "conference@efus.eu" in html
         assert f'href="/{language}/privacy/"' in client.get(f"/{language}/").content.decode()
+
+
+def test_subscriber_page_shows_each_mail_with_its_state_and_error(client, db, organiser):
+    subscriber = SubscriberFactory(email="state@example.org", status=Subscriber.Status.PENDING)
+    subscriber.mails.create(
+        kind=Mail.Kind.CONFIRMATION,
+        status=Mail.Status.RETRYING,
+        attempts=2,
+        last_error="SMTPServerDisconnected: Connection unexpectedly closed",
+    )
+    client.force_login(organiser)
+    html = client.get(
+        f"/admin/newsletter/subscriber/{subscriber.pk}/change/", HTTP_ACCEPT_LANGUAGE="nl"
+    ).content.decode()
+    inline = html.split('id="mails-group"', 1)[1].split("</fieldset>", 1)[0]
+    assert "Mislukt, wordt opnieuw geprobeerd" in inline
+    assert "SMTPServerDisconnected: Connection unexpectedly closed" in inline
+    changelist = client.get(
+        "/admin/newsletter/subscriber/?mails__status=retrying", HTTP_ACCEPT_LANGUAGE="nl"
+    )
+    assert "state@example.org" in changelist.content.decode()
+    assert "Mislukt, wordt opnieuw geprobeerd" in changelist.content.decode()
+    assert "Op e-mailstatus" in changelist.content.decode()
+
+
+def test_the_queue_s_task_rows_are_not_in_the_admin(client, db, organiser):
+    client.force_login(organiser)
+    assert "dbtaskresult" not in client.get("/admin/").content.decode()
+
+
+def test_admin_retry_sends_a_mail_whose_worker_died_while_sending_it(
+    client, smtp, mail_worker, organiser
+):
+    subscriber = SubscriberFactory(email="stuck@example.org", status=Subscriber.Status.PENDING)
+    queued = services.queue_mail(subscriber=subscriber, kind=Mail.Kind.CONFIRMATION)
+    # A worker claimed the task and was killed: the task stays running, the mail queued.
+    DBTaskResult.objects.update(status=TaskResultStatus.RUNNING)
+    client.force_login(organiser)
+    retry = {"action": "retry_failed_mail", "_selected_action": [subscriber.pk]}
+    client.post(CHANGELIST, retry)
+    mail_worker()
+    assert smtp.messages == []  # Only just queued: not stuck yet, so not queued twice.
+
+    Mail.objects.filter(pk=queued.pk).update(queued_at=timezone.now() - timedelta(hours=2))
+    client.post(CHANGELIST, retry)
+    mail_worker()
+    [message] = smtp.messages
+    assert message["To"] == "stuck@example.org"
+    queued.refresh_from_db()
+    assert queued.status == Mail.Status.SENT

@@ -5,6 +5,7 @@ import re
 import pytest
 from django.core import signing
 from django.db import IntegrityError, transaction
+from django.test import Client
 from django.utils import timezone
 
 from newsletter import tokens
@@ -65,12 +66,12 @@ def test_known_and_unknown_addresses_get_the_same_response(client, db):
     assert len(pages) == 1
 
 
-def test_following_the_confirmation_link_twice_changes_nothing(client, db):
+def test_pressing_the_confirmation_button_twice_changes_nothing(client, db):
     subscriber = make_subscriber("twice@example.org")
     url = f"/en/newsletter/confirm/{tokens.confirmation_token(subscriber)}/"
-    client.get(url)
+    client.post(url)
     confirmed_at = Subscriber.objects.get().confirmed_at
-    response = client.get(url)
+    response = client.post(url)
     assert response.status_code == 200
     assert "already confirmed" in response.content.decode()
     assert Subscriber.objects.get().confirmed_at == confirmed_at
@@ -85,7 +86,7 @@ def test_expired_confirmation_link_is_refused(client, db, monkeypatch):
     )
     token = tokens.confirmation_token(subscriber)
     monkeypatch.undo()
-    response = client.get(f"/fr/newsletter/confirm/{token}/")
+    response = client.post(f"/fr/newsletter/confirm/{token}/")
     assert response.status_code == 400
     assert "Ce lien a expiré" in response.content.decode()
     assert Subscriber.objects.get().status == Subscriber.Status.PENDING
@@ -101,7 +102,7 @@ def test_expired_confirmation_link_is_refused(client, db, monkeypatch):
 )
 def test_tampered_confirmation_link_is_refused(client, db, mangle):
     subscriber = make_subscriber("tamper@example.org")
-    response = client.get(
+    response = client.post(
         f"/nl/newsletter/confirm/{mangle(tokens.confirmation_token(subscriber))}/"
     )
     assert response.status_code == 400
@@ -113,18 +114,51 @@ def test_confirmation_link_after_unsubscribing_does_not_resubscribe(client, db):
     subscriber = make_subscriber("left@example.org")
     token = tokens.confirmation_token(subscriber)
     client.post(f"/en/newsletter/unsubscribe/{tokens.unsubscribe_token(subscriber)}/")
-    response = client.get(f"/en/newsletter/confirm/{token}/")
+    response = client.post(f"/en/newsletter/confirm/{token}/")
     assert "no longer valid" in response.content.decode()
     assert Subscriber.objects.get().status == Subscriber.Status.UNSUBSCRIBED
+
+
+def test_opening_the_confirmation_link_shows_one_button_and_changes_nothing(client, db):
+    subscriber = make_subscriber("scanned@example.org")
+    url = f"/nl/newsletter/confirm/{tokens.confirmation_token(subscriber)}/"
+    response = client.get(url)
+    main = response.content.decode().split('<main id="main"', 1)[1].split("</main>", 1)[0]
+    assert f'<form method="post" action="{url}">' in main
+    assert main.count("<button") == 1
+    assert "Mijn abonnement bevestigen" in main
+    assert "private" in response["Cache-Control"] and "no-store" in response["Cache-Control"]
+    subscriber.refresh_from_db()
+    assert subscriber.status == Subscriber.Status.PENDING
+    assert not subscriber.events.filter(kind="confirmed").exists()
+
+
+def test_confirmation_button_works_without_cookies_or_csrf_token(db):
+    subscriber = make_subscriber("nocookie@example.org")
+    url = f"/en/newsletter/confirm/{tokens.confirmation_token(subscriber)}/"
+    response = Client(enforce_csrf_checks=True).post(url)
+    assert "your subscription is confirmed" in response.content.decode()
+    assert Subscriber.objects.get().status == Subscriber.Status.CONFIRMED
+
+
+def test_confirmation_button_pressed_on_another_site_is_refused(client, db):
+    subscriber = make_subscriber("elsewhere@example.org")
+    url = f"/en/newsletter/confirm/{tokens.confirmation_token(subscriber)}/"
+    response = client.post(
+        url, HTTP_SEC_FETCH_SITE="cross-site", HTTP_ORIGIN="https://evil.example"
+    )
+    assert response.status_code == 403
+    assert Subscriber.objects.get().status == Subscriber.Status.PENDING
 
 
 def test_unsubscribe_page_shows_one_button_and_changes_nothing(client, db):
     subscriber = make_subscriber("keep@example.org", Subscriber.Status.CONFIRMED)
     url = f"/fr/newsletter/unsubscribe/{tokens.unsubscribe_token(subscriber)}/"
-    html = client.get(url).content.decode()
-    main = html.split('<main id="main"', 1)[1].split("</main>", 1)[0]
+    page = client.get(url)
+    main = page.content.decode().split('<main id="main"', 1)[1].split("</main>", 1)[0]
     assert f'<form method="post" action="{url}">' in main
     assert main.count("<button") == 1
+    assert "private" in page["Cache-Control"] and "no-store" in page["Cache-Control"]
     assert Subscriber.objects.get().status == Subscriber.Status.CONFIRMED
     response = client.post(url)
     assert response.status_code == 200

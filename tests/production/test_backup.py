@@ -140,8 +140,12 @@ def test_a_backup_taken_during_a_burst_of_subscriptions_is_consistent(tmp_path, 
 
     with long_lived_connection(env) as watcher, ThreadPoolExecutor(max_workers=4) as pool:
         visitors = [pool.submit(subscribe_until_stopped, visitor) for visitor in range(4)]
-        time.sleep(1)
-        committed = watcher.execute(BURST_COUNT).fetchone()[0]
+        # The burst is under way once its first subscriptions are committed (on a busy
+        # machine that can take more than a second).
+        committed, deadline = 0, time.monotonic() + 60
+        while not committed and time.monotonic() < deadline:
+            time.sleep(0.2)
+            committed = watcher.execute(BURST_COUNT).fetchone()[0]
         archive = manage(env, "backup", "--output", str(tmp_path)).stdout.strip()
         stop.set()
         assert sum(visitor.result() for visitor in visitors) > 4
