@@ -3,10 +3,12 @@ from django.contrib import admin
 from django.core.files.uploadedfile import UploadedFile
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TranslationTabularInline
 
 from efus_conf import images
 from efus_conf.admin_base import ContentAdmin
-from efus_conf.models import Conference, Page, Partner, UsefulLink
+from efus_conf.forms import ConferenceAdminForm
+from efus_conf.models import Conference, KeyFigure, Page, Partner, UsefulLink
 
 # Logos show at most a few hundred pixels wide in the footer; this leaves room for sharp screens.
 LOGO_MAX_SIDE = 1200
@@ -19,8 +21,16 @@ admin.site.index_title = _("Conference content")
 admin.site.enable_nav_sidebar = False
 
 
+class KeyFigureInline(TranslationTabularInline):
+    model = KeyFigure
+    extra = 1
+    fields = ["value", "label", "order"]
+
+
 @admin.register(Conference)
 class ConferenceAdmin(ContentAdmin):
+    form = ConferenceAdminForm
+    inlines = [KeyFigureInline]
     list_display = ["name", "start_date", "end_date", "city"]
     fieldsets = [
         (None, {"fields": ["name", "short_name", "tagline", "speakers_heading"]}),
@@ -37,7 +47,48 @@ class ConferenceAdmin(ContentAdmin):
                 ]
             },
         ),
+        (
+            _("Getting there"),
+            {
+                "fields": [
+                    "venue_latitude",
+                    "venue_longitude",
+                    "public_transport",
+                    "venue_map",
+                    "venue_map_description",
+                ]
+            },
+        ),
+        (
+            _("Accessibility"),
+            {
+                "fields": [
+                    "step_free_access",
+                    "hearing_loop",
+                    "interpretation_headsets",
+                    "quiet_room",
+                    "access_contact",
+                ]
+            },
+        ),
+        (
+            _("Registration"),
+            {
+                "fields": ["registration_url", "registration_opens", "registration_closes"],
+                "description": _("People register on the organisers' own registration system."),
+            },
+        ),
         (_("Homepage"), {"fields": ["patronage", "intro", "audience", "newsletter_pitch"]}),
+        (
+            _("After the event"),
+            {
+                "fields": ["recap"],
+                "description": _(
+                    "Once the last day is past, the homepage leads with this text, the key "
+                    "figures below and the sessions' recordings and documents."
+                ),
+            },
+        ),
         (
             _("Organiser and contacts"),
             {

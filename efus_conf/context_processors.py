@@ -3,8 +3,8 @@ from django.urls import translate_url
 from django.utils.encoding import escape_uri_path
 from django.utils.translation import get_language, get_language_info
 
-from efus_conf.models import Conference, Page, Partner, UsefulLink
-from efus_conf.request_helpers import absolute_url, page_path
+from efus_conf.models import Page, Partner, UsefulLink
+from efus_conf.request_helpers import absolute_url, current_conference, page_path
 
 
 def language_alternates(path):
@@ -40,7 +40,7 @@ def site(request):
     by templates that show them (not by the admin's)."""
     path = page_path(request)
     return {
-        "conference": Conference.objects.current(),
+        "conference": current_conference(request),
         "navigation_pages": Page.objects.in_navigation(),
         "footer_pages": Page.objects.in_footer(),
         "useful_links": UsefulLink.objects.all(),

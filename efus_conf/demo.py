@@ -2,11 +2,12 @@
 
 import datetime
 import io
+from decimal import Decimal
 
 from django.core.files.base import ContentFile
 from PIL import Image, ImageDraw, ImageFont
 
-from efus_conf.models import Conference, Page, Partner, UsefulLink
+from efus_conf.models import CONFERENCE_TZ, Conference, KeyFigure, Page, Partner, UsefulLink
 
 CONFERENCE = {
     "start_date": datetime.date(2024, 3, 20),
@@ -16,6 +17,109 @@ CONFERENCE = {
     "organiser_url": "https://efus.eu/",
     "organiser_name": "Efus",
     "venue_address": "Rue de la Loi 1, 1000 Brussels",
+    # A fictional registration system: organisers use their own.
+    "registration_url": "https://registration.example.org/efus-2024/",
+    "registration_opens": datetime.datetime(2023, 11, 6, 9, 0, tzinfo=CONFERENCE_TZ),
+    "registration_closes": datetime.datetime(2024, 3, 8, 23, 59, tzinfo=CONFERENCE_TZ),
+    "recap_en": (
+        "For three days in Brussels, mayors, police officers, social workers, researchers "
+        "and European institutions compared what works in urban security, from drug markets "
+        "to crisis management and polarisation.\n\nThe closing plenary adopted the cities' "
+        "agenda for urban security. Recordings, slides and written summaries of the "
+        "sessions are below."
+    ),
+    "recap_fr": (
+        "Pendant trois jours à Bruxelles, maires, policiers, travailleurs sociaux, "
+        "chercheurs et institutions européennes ont comparé ce qui fonctionne en matière de "
+        "sécurité urbaine, des marchés de la drogue à la gestion de crise et à la "
+        "polarisation.\n\nLa plénière de clôture a adopté l'agenda des villes pour la "
+        "sécurité urbaine. Les enregistrements, présentations et synthèses écrites des "
+        "séances sont ci-dessous."
+    ),
+    "recap_nl": (
+        "Drie dagen lang vergeleken burgemeesters, politiemensen, maatschappelijk werkers, "
+        "onderzoekers en Europese instellingen in Brussel wat werkt voor stedelijke "
+        "veiligheid, van drugsmarkten tot crisisbeheer en polarisatie.\n\nDe slotplenaire "
+        "nam de agenda van de steden voor stedelijke veiligheid aan. Opnames, presentaties "
+        "en schriftelijke samenvattingen van de sessies staan hieronder."
+    ),
+    "venue_latitude": Decimal("50.846200"),
+    "venue_longitude": Decimal("4.365500"),
+    "public_transport_en": (
+        "Metro lines 1 and 5: Arts-Loi or Schuman station, five minutes on foot.\n\n"
+        "Trains: Brussels-Central, fifteen minutes on foot, or one stop by metro from "
+        "Brussels-Schuman.\n\nThere is no car park for participants: please come by public "
+        "transport, by bike (racks at the entrance) or on foot."
+    ),
+    "public_transport_fr": (
+        "Métro lignes 1 et 5 : station Arts-Loi ou Schuman, à cinq minutes à pied.\n\n"
+        "Trains : Bruxelles-Central, à quinze minutes à pied, ou un arrêt de métro depuis "
+        "Bruxelles-Schuman.\n\nAucun parking n'est prévu pour les participants : venez en "
+        "transports en commun, à vélo (râteliers à l'entrée) ou à pied."
+    ),
+    "public_transport_nl": (
+        "Metrolijnen 1 en 5: station Kunst-Wet of Schuman, vijf minuten te voet.\n\n"
+        "Treinen: Brussel-Centraal, een kwartier te voet, of één metrohalte vanaf "
+        "Brussel-Schuman.\n\nEr is geen parking voor deelnemers: kom met het openbaar "
+        "vervoer, met de fiets (rekken aan de ingang) of te voet."
+    ),
+    "venue_map_description_en": (
+        "Ground floor (0): the main entrance (the arrow), registration desk, foyer and "
+        "auditorium; the lifts are to the right of the entrance. First floor (1): rooms Europa and Horta, and the "
+        "quiet room (the moon). Second floor (2): room Magritte."
+    ),
+    "venue_map_description_fr": (
+        "Rez-de-chaussée (0) : entrée principale (la flèche), accueil, foyer et auditorium ; "
+        "les ascenseurs sont à droite de l'entrée. Premier étage (1) : salles Europa et Horta, et "
+        "la salle calme (la lune). Deuxième étage (2) : salle Magritte."
+    ),
+    "venue_map_description_nl": (
+        "Gelijkvloers (0): hoofdingang (de pijl), onthaal, foyer en auditorium; de liften "
+        "zijn rechts van de ingang. Eerste verdieping (1): zalen Europa en Horta, en de stille ruimte (de maan). "
+        "Tweede verdieping (2): zaal Magritte."
+    ),
+    "step_free_access_en": (
+        "Step-free from the street to every room: a ramp at the main entrance and two lifts. "
+        "Accessible toilets on every floor."
+    ),
+    "step_free_access_fr": (
+        "Accès de plain-pied de la rue à chaque salle : une rampe à l'entrée principale et "
+        "deux ascenseurs. Toilettes accessibles à chaque étage."
+    ),
+    "step_free_access_nl": (
+        "Drempelvrij van de straat tot in elke zaal: een helling aan de hoofdingang en twee "
+        "liften. Toegankelijke toiletten op elke verdieping."
+    ),
+    "hearing_loop_en": "The auditorium and room Europa have an induction loop (T setting).",
+    "hearing_loop_fr": "L'auditorium et la salle Europa sont équipés d'une boucle magnétique (position T).",
+    "hearing_loop_nl": "Het auditorium en zaal Europa hebben een ringleiding (T-stand).",
+    "interpretation_headsets_en": (
+        "Headsets for simultaneous interpretation are handed out at the auditorium doors "
+        "against an identity document, and returned there."
+    ),
+    "interpretation_headsets_fr": (
+        "Les casques d'interprétation simultanée sont remis aux portes de l'auditorium contre "
+        "une pièce d'identité, et y sont rendus."
+    ),
+    "interpretation_headsets_nl": (
+        "Koptelefoons voor simultaanvertaling worden aan de deuren van het auditorium "
+        "uitgedeeld tegen een identiteitsbewijs en daar weer ingeleverd."
+    ),
+    "quiet_room_en": "A quiet room with dimmed light is open all day on the first floor, next to room Horta.",
+    "quiet_room_fr": "Une salle calme à la lumière tamisée est ouverte toute la journée au premier étage, à côté de la salle Horta.",
+    "quiet_room_nl": "Een stille ruimte met gedimd licht is de hele dag open op de eerste verdieping, naast zaal Horta.",
+    "access_contact_en": (
+        "Tell us about any need (sign language, a companion, dietary needs) by 1 March: "
+        "conference@efus.eu or +33 (0)1 40 64 49 00."
+    ),
+    "access_contact_fr": (
+        "Signalez-nous tout besoin (langue des signes, accompagnant, régime alimentaire) avant "
+        "le 1er mars : conference@efus.eu ou +33 (0)1 40 64 49 00."
+    ),
+    "access_contact_nl": (
+        "Laat ons elke behoefte (gebarentaal, een begeleider, dieetwensen) weten vóór "
+        "1 maart: conference@efus.eu of +33 (0)1 40 64 49 00."
+    ),
     "name_en": "Security, Democracy & Cities Conference",
     "name_fr": "Conférence Sécurité, Démocratie & Villes",
     "name_nl": "Conferentie Veiligheid, Democratie & Steden",
@@ -101,6 +205,14 @@ CONFERENCE = {
     "copyright_line_fr": "Copyright 2024 Colloquium, tous droits réservés",
     "copyright_line_nl": "Copyright 2024 Colloquium, alle rechten voorbehouden",
 }
+
+# (figure, what it counts in en, fr, nl)
+KEY_FIGURES = [
+    ("800+", ("participants", "participants", "deelnemers")),
+    ("150", ("cities and regions", "villes et régions", "steden en regio's")),
+    ("3", ("days in Brussels", "jours à Bruxelles", "dagen in Brussel")),
+    ("12", ("field visits", "visites de terrain", "bezoeken ter plaatse")),
+]
 
 PARTNERS = [
     ("Efus", Partner.Role.ORGANISER, "https://efus.eu/", "#00408f", 0),
@@ -218,8 +330,61 @@ def wordmark_png(text, colour):
     return buffer.getvalue()
 
 
+# Floor plan of the demo venue: (room name, box on a 960×640 canvas), floors numbered 0–2.
+# Only proper names are written on it, so it reads the same in every language; the entrance
+# is an arrow, the quiet room a moon, and the map's description says it all in words.
+FLOOR_PLAN = [
+    ("Auditorium", (40, 90, 420, 330)),
+    ("Foyer", (40, 350, 420, 470)),
+    ("", (40, 490, 420, 600)),
+    ("Europa", (500, 90, 920, 250)),
+    ("Horta", (500, 270, 760, 390)),
+    ("", (780, 270, 920, 390)),
+    ("Magritte", (500, 470, 920, 600)),
+]
+FLOORS = [("0", (40, 30)), ("1", (500, 30)), ("2", (500, 420))]
+
+
+def floor_plan_png():
+    """A simple floor plan of the demo venue, so the demo needs no downloaded artwork."""
+    image = Image.new("RGB", (960, 640), "white")
+    draw = ImageDraw.Draw(image)
+    title = ImageFont.load_default(size=28)
+    label = ImageFont.load_default(size=22)
+    for floor, position in FLOORS:
+        draw.text(position, floor, font=title, fill="#002a5e")
+    for name, box in FLOOR_PLAN:
+        draw.rectangle(box, fill="#e8eff8", outline="#00408f", width=3)
+        draw.text((box[0] + 14, box[1] + 12), name, font=label, fill="#1b1f24")
+    # The entrance: an arrow pointing in, from the street below.
+    draw.polygon([(230, 515), (200, 555), (218, 555), (218, 590), (242, 590), (242, 555),
+                  (260, 555)], fill="#00408f")  # fmt: skip
+    # The quiet room: a crescent moon.
+    draw.ellipse((825, 305, 875, 355), fill="#00408f")
+    draw.ellipse((840, 297, 890, 347), fill="#e8eff8")
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG", optimize=True)
+    return buffer.getvalue()
+
+
 def load(*, stdout, scale=0):
-    Conference.objects.update_or_create(start_date=CONFERENCE["start_date"], defaults=CONFERENCE)
+    conference, _created = Conference.objects.update_or_create(
+        start_date=CONFERENCE["start_date"], defaults=CONFERENCE
+    )
+    if not conference.venue_map:
+        conference.venue_map.save("venue-map.png", ContentFile(floor_plan_png()))
+    for order, (value, labels) in enumerate(KEY_FIGURES):
+        KeyFigure.objects.update_or_create(
+            conference=conference,
+            order=order,
+            defaults={
+                "value": value,
+                **{
+                    f"label_{code}": label
+                    for code, label in zip(("en", "fr", "nl"), labels, strict=True)
+                },
+            },
+        )
     for name, role, url, colour, order in PARTNERS:
         partner, _created = Partner.objects.update_or_create(
             name_en=name, role=role, defaults={"name": name, "url": url, "order": order}

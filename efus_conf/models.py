@@ -1,14 +1,27 @@
 """The conference's own content: the event, its partners, editable pages and useful links."""
 
 import re
+from decimal import Decimal
+from zoneinfo import ZoneInfo
 
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import connections, models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from efus_conf.html import sanitise_html
+
+# The conference happens in Brussels: times are entered, stored for display and shown there.
+CONFERENCE_TZ = ZoneInfo("Europe/Brussels")
+
+
+class RegistrationState(models.TextChoices):
+    UPCOMING = "upcoming", _("Registration not open yet")
+    OPEN = "open", _("Registration open")
+    CLOSED = "closed", _("Registration closed")
 
 
 class ConferenceQuerySet(models.QuerySet):
@@ -31,6 +44,56 @@ class Conference(models.Model):
     country = models.CharField(_("country"), max_length=100)
     venue_name = models.CharField(_("venue"), max_length=200)
     venue_address = models.CharField(_("venue address"), max_length=300, blank=True)
+    venue_latitude = models.DecimalField(
+        _("venue latitude"),
+        max_digits=8,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(Decimal(-90)), MaxValueValidator(Decimal(90))],
+        help_text=_("For the link to OpenStreetMap, e.g. 50.843700."),
+    )
+    venue_longitude = models.DecimalField(
+        _("venue longitude"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(Decimal(-180)), MaxValueValidator(Decimal(180))],
+        help_text=_("For the link to OpenStreetMap, e.g. 4.382400."),
+    )
+    public_transport = models.TextField(
+        _("public transport"),
+        blank=True,
+        help_text=_("How to get there. Plain text; blank lines separate paragraphs."),
+    )
+    venue_map = models.ImageField(
+        _("venue map or floor plan"),
+        upload_to="venue/",
+        blank=True,
+        help_text=_("A JPEG, PNG or WebP image; it is stored without its metadata."),
+    )
+    venue_map_description = models.TextField(
+        _("description of the map"),
+        blank=True,
+        help_text=_("What the map shows, in words, for people who cannot see it."),
+    )
+    step_free_access = models.TextField(_("step-free access"), blank=True)
+    hearing_loop = models.TextField(_("hearing loop"), blank=True)
+    interpretation_headsets = models.TextField(_("interpretation headsets"), blank=True)
+    quiet_room = models.TextField(_("quiet room"), blank=True)
+    access_contact = models.TextField(
+        _("contact for access needs"),
+        blank=True,
+        help_text=_("Who to write or call about a particular need, and by when."),
+    )
+    registration_url = models.URLField(
+        _("registration address"),
+        blank=True,
+        help_text=_("The page of the registration system where people sign up."),
+    )
+    registration_opens = models.DateTimeField(_("registration opens"), null=True, blank=True)
+    registration_closes = models.DateTimeField(_("registration closes"), null=True, blank=True)
     patronage = models.CharField(
         _("patronage line"),
         max_length=300,
@@ -45,6 +108,14 @@ class Conference(models.Model):
     )
     speakers_heading = models.CharField(
         _("speakers heading"), max_length=100, default="Meet the speakers!"
+    )
+    recap = models.TextField(
+        _("what happened"),
+        blank=True,
+        help_text=_(
+            "Shown first on the homepage once the last day is past. "
+            "Plain text; blank lines separate paragraphs."
+        ),
     )
     newsletter_pitch = models.CharField(_("newsletter call to action"), max_length=300, blank=True)
     organiser_name = models.CharField(_("organiser"), max_length=200, default="Efus")
@@ -68,6 +139,24 @@ class Conference(models.Model):
                 name="conference_ends_after_it_starts",
                 violation_error_message=_("The last day cannot be before the first day."),
             ),
+            models.CheckConstraint(
+                condition=models.Q(venue_latitude__isnull=True, venue_longitude__isnull=True)
+                | models.Q(
+                    venue_latitude__isnull=False,
+                    venue_longitude__isnull=False,
+                    venue_latitude__range=(-90, 90),
+                    venue_longitude__range=(-180, 180),
+                ),
+                name="conference_venue_coordinates_complete",
+                violation_error_message=_("Give both the latitude and the longitude, or neither."),
+            ),
+            models.CheckConstraint(
+                condition=models.Q(registration_opens__isnull=True)
+                | models.Q(registration_closes__isnull=True)
+                | models.Q(registration_closes__gt=models.F("registration_opens")),
+                name="conference_registration_closes_after_it_opens",
+                violation_error_message=_("Registration must close after it opens."),
+            ),
         ]
         permissions = [
             ("translate_conference", _("Can hand texts to translators and import translations")),
@@ -78,6 +167,21 @@ class Conference(models.Model):
 
     def get_absolute_url(self):
         return reverse("home")
+
+    def is_over(self, moment):
+        """Whether the last day is past at `moment` (an aware datetime), Brussels time."""
+        return timezone.localtime(moment, CONFERENCE_TZ).date() > self.end_date
+
+    def registration_state(self, moment):
+        """Whether people can register at `moment`: a RegistrationState, or "" when the
+        conference has no registration address or is over (nothing left to say)."""
+        if not self.registration_url or self.is_over(moment):
+            return ""
+        if self.registration_opens and moment < self.registration_opens:
+            return RegistrationState.UPCOMING
+        if self.registration_closes and moment >= self.registration_closes:
+            return RegistrationState.CLOSED
+        return RegistrationState.OPEN
 
     @property
     def dates_display(self):
@@ -90,10 +194,52 @@ class Conference(models.Model):
         return f"{date_format(start, 'j F Y')} – {date_format(end, 'j F Y')}"
 
     @property
+    def openstreetmap_url(self):
+        """A plain link to the venue on openstreetmap.org: no map is embedded in the site."""
+        if self.venue_latitude is None or self.venue_longitude is None:
+            return ""
+        lat, lon = self.venue_latitude, self.venue_longitude
+        return f"https://www.openstreetmap.org/?mlat={lat}&mlon={lon}#map=18/{lat}/{lon}"
+
+    @property
+    def accessibility(self):
+        """(label, text) of each accessibility fact organisers filled in, in page order."""
+        facts = [
+            (_("Step-free access"), self.step_free_access),
+            (_("Hearing loop"), self.hearing_loop),
+            (_("Interpretation headsets"), self.interpretation_headsets),
+            (_("Quiet room"), self.quiet_room),
+            (_("Contact for access needs"), self.access_contact),
+        ]
+        return [(label, text) for label, text in facts if text]
+
+    @property
     def phone_uri(self):
         """The contact phone as a tel: URI, "+33 (0)1 40…" becoming "tel:+33140…"."""
         digits = self.contact_phone.replace("(0)", "")
         return "tel:" + "".join(ch for ch in digits if ch.isdigit() or ch == "+")
+
+
+class KeyFigure(models.Model):
+    """A number that sums the conference up afterwards ("800 participants")."""
+
+    conference = models.ForeignKey(
+        Conference,
+        verbose_name=_("conference"),
+        on_delete=models.CASCADE,
+        related_name="key_figures",
+    )
+    value = models.CharField(_("figure"), max_length=20, help_text=_("E.g. 800+ or 150."))
+    label = models.CharField(_("what it counts"), max_length=100)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("key figure")
+        verbose_name_plural = _("key figures")
+        ordering = ["order", "pk"]
+
+    def __str__(self):
+        return f"{self.value} {self.label}"
 
 
 class Partner(models.Model):

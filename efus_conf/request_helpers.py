@@ -8,6 +8,16 @@ from django.urls import get_callable
 from django.utils.encoding import escape_uri_path
 from django.views.decorators.csrf import csrf_exempt
 
+from efus_conf.models import Conference
+
+
+def current_conference(request):
+    """The conference the site is about, read once per request: the view and every page's
+    header and footer both need it."""
+    if not hasattr(request, "_conference"):
+        request._conference = Conference.objects.current()
+    return request._conference
+
 
 def client_address(request):
     """The visitor's address; behind our proxy, the one the proxy appended last.

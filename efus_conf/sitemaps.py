@@ -41,6 +41,8 @@ class StaticViewSitemap(ConferenceSitemap):
         "home",
         "programme:list",
         "speakers:list",
+        "getting_there",
+        "programme:changes",
         "newsletter:subscribe",
     ]
     priority = 1.0

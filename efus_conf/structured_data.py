@@ -2,8 +2,10 @@
 
 from django.templatetags.static import static
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import get_language
 
+from efus_conf.models import CONFERENCE_TZ
 from efus_conf.request_helpers import absolute_url
 
 SHARE_IMAGE = "img/share.png"
@@ -68,6 +70,16 @@ def speaker_page(speaker):
     return {"@context": "https://schema.org", **person(speaker)}
 
 
+def session_status(session):
+    """schema.org's word for a cancelled session, or one whose time moved (changes are
+    read from the session's prefetched record)."""
+    if session.cancelled:
+        return "EventCancelled"
+    if any(change.time_changed for change in session.changes.all()):
+        return "EventRescheduled"
+    return "EventScheduled"
+
+
 def session(session, conference):
     """One session as a schema.org Event, part of the conference (`superEvent`).
 
@@ -92,7 +104,7 @@ def session(session, conference):
         "startDate": session.local_start.isoformat(),
         "endDate": session.local_end.isoformat(),
         "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
-        "eventStatus": "https://schema.org/EventScheduled",
+        "eventStatus": f"https://schema.org/{session_status(session)}",
         "inLanguage": session.language,
         "url": absolute_url(session.get_absolute_url()),
         "image": [absolute_url(static(SHARE_IMAGE))],
@@ -100,6 +112,10 @@ def session(session, conference):
     }
     if session.summary:
         data["description"] = session.summary
+    moved = [change.previous_start for change in session.changes.all() if change.time_changed]
+    if moved and not session.cancelled:
+        data["previousStartDate"] = [timezone.localtime(start, CONFERENCE_TZ).isoformat()
+                                     for start in moved]  # fmt: skip
     if conference:
         data["organizer"] = {
             "@type": "Organization",

@@ -1,7 +1,7 @@
 from modeltranslation.translator import TranslationOptions, register
 
 from efus_conf.history import track_history
-from efus_conf.models import Conference, Page, Partner, UsefulLink
+from efus_conf.models import Conference, KeyFigure, Page, Partner, UsefulLink
 
 
 @register(Conference)
@@ -13,9 +13,17 @@ class ConferenceTranslationOptions(TranslationOptions):
         "city",
         "country",
         "venue_name",
+        "public_transport",
+        "venue_map_description",
+        "step_free_access",
+        "hearing_loop",
+        "interpretation_headsets",
+        "quiet_room",
+        "access_contact",
         "patronage",
         "intro",
         "audience",
+        "recap",
         "speakers_heading",
         "newsletter_pitch",
         "organiser_blurb",
@@ -36,6 +44,11 @@ class PageTranslationOptions(TranslationOptions):
 @register(UsefulLink)
 class UsefulLinkTranslationOptions(TranslationOptions):
     fields = ("title",)
+
+
+@register(KeyFigure)
+class KeyFigureTranslationOptions(TranslationOptions):
+    fields = ("label",)
 
 
 # After the registrations above, so that history records each language's column.

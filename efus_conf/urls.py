@@ -8,6 +8,7 @@ from django.views.generic import RedirectView
 from efus_conf import admin_views, probes, views
 from efus_conf.http_cache import public_page
 from efus_conf.sitemaps import PageSitemap, StaticViewSitemap
+from programme import views as programme_views
 from programme.sitemaps import SessionSitemap
 from speakers.sitemaps import SpeakerSitemap
 
@@ -40,6 +41,7 @@ urlpatterns += i18n_patterns(
     path("speakers/", include("speakers.urls")),
     path("programme/", include("programme.urls")),
     path("newsletter/", include("newsletter.urls")),
+    path("getting-there/", programme_views.getting_there, name="getting_there"),
     path("offline/", views.offline, name="offline"),
     path("manifest.webmanifest", views.web_manifest, name="manifest"),
     # Organisers' pages come last: their slugs must not shadow the apps' addresses.

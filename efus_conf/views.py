@@ -3,13 +3,14 @@ from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.templatetags.static import static
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from efus_conf.http_cache import public_page
-from efus_conf.models import Conference, Page
-from efus_conf.request_helpers import absolute_url
+from efus_conf.models import CONFERENCE_TZ, Conference, Page
+from efus_conf.request_helpers import absolute_url, current_conference
 
 THEME_COLOUR = "#00408f"
 
@@ -17,8 +18,18 @@ THEME_COLOUR = "#00408f"
 @public_page
 def home(request):
     """The conference homepage, section by section as in the seed page; the speakers' section
-    comes from the speakers app's template tags."""
-    return render(request, "efus_conf/home.html")
+    comes from the speakers app's template tags. Before and during the event it invites
+    people to register; once it is over it leads with what happened and, from the programme
+    app's template tags, what can be watched and read again."""
+    conference = current_conference(request)
+    now = timezone.now()
+    context = {"programme_tz": CONFERENCE_TZ}
+    if conference is not None and conference.is_over(now):
+        context["after_event"] = True
+        context["key_figures"] = conference.key_figures.all()
+    elif conference is not None:
+        context["registration"] = conference.registration_state(now)
+    return render(request, "efus_conf/home.html", context)
 
 
 @public_page

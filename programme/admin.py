@@ -8,14 +8,16 @@ from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from modeltranslation.admin import TranslationTabularInline
 from modeltranslation.utils import get_translation_fields
 
 from efus_conf.admin_base import ContentAdmin
 from efus_conf.preview import preview_links
 from efus_conf.spreadsheets import SpreadsheetAdminMixin
 from programme.admin_views import import_schedule_view
+from programme.changes import SessionChange
 from programme.forms import SessionAdminForm
-from programme.models import CONFERENCE_TZ, Room, Session, SessionSpeaker, Track
+from programme.models import CONFERENCE_TZ, Room, Session, SessionMaterial, SessionSpeaker, Track
 from programme.resources import SessionResource
 from programme.schedule import conference_days
 
@@ -83,6 +85,12 @@ class SessionSpeakerInline(admin.TabularInline):
     autocomplete_fields = ["speaker"]
 
 
+class SessionMaterialInline(TranslationTabularInline):
+    model = SessionMaterial
+    extra = 0
+    fields = ["title", "kind", "language", "file", "order"]
+
+
 @admin.register(Session)
 class SessionAdmin(SpreadsheetAdminMixin, ContentAdmin):
     resource_classes = [SessionResource]
@@ -93,11 +101,14 @@ class SessionAdmin(SpreadsheetAdminMixin, ContentAdmin):
 
     change_list_template = "admin/programme/session/change_list.html"
     list_display = ["title", "start_display", "room", "track", "speaker_names", "status"]
-    list_filter = [DayListFilter, "room", ("track", TrackListFilter), "format", "published"]
+    list_filter = [
+        DayListFilter, "room", ("track", TrackListFilter), "format", "availability", "cancelled",
+        "published",
+    ]  # fmt: skip
     list_select_related = ["room", "track"]
     search_fields = [*get_translation_fields("title"), "slug", "people__speaker__name"]
     prepopulated_fields = {"slug": ["title"]}
-    inlines = [SessionSpeakerInline]
+    inlines = [SessionSpeakerInline, SessionMaterialInline]
     actions = ["duplicate_sessions"]
     readonly_fields = ["preview", "sequence", "created_at", "updated_at"]
     fieldsets = [
@@ -105,15 +116,45 @@ class SessionAdmin(SpreadsheetAdminMixin, ContentAdmin):
         (
             _("When and where"),
             {
-                "fields": ["start", "end", "room", "confirm_clashes"],
+                "fields": [
+                    "start",
+                    "end",
+                    "room",
+                    "confirm_clashes",
+                    "meeting_point",
+                    "meeting_time",
+                ],
                 "description": _("Times are Brussels time."),
             },
         ),
         (
             _("Kind and language"),
-            {"fields": ["format", "track", "language", "interpretation", "registration_url"]},
+            {"fields": ["format", "track", "language", "interpretation"]},
         ),
-        (None, {"fields": ["published", "preview", "sequence", "created_at", "updated_at"]}),
+        (
+            _("Places"),
+            {"fields": ["capacity", "availability", "registration_url"]},
+        ),
+        (
+            _("After the event"),
+            {
+                "fields": ["recording_url", "report"],
+                "description": _("Documents (slides, reports) are added at the bottom."),
+            },
+        ),
+        (
+            None,
+            {
+                "fields": [
+                    "published",
+                    "cancelled",
+                    "preview",
+                    "sequence",
+                    "created_at",
+                    "updated_at",
+                ]
+            },
+        ),
     ]
 
     def get_queryset(self, request):
@@ -171,3 +212,19 @@ class SessionAdmin(SpreadsheetAdminMixin, ContentAdmin):
             % {"count": len(copies)},
             messages.SUCCESS,
         )
+
+
+@admin.register(SessionChange)
+class SessionChangeAdmin(admin.ModelAdmin):
+    """The record of changes is written by saving sessions; here it is only read."""
+
+    list_display = ["session", "recorded_at", "room", "start", "cancelled"]
+    list_select_related = ["session", "room"]
+    date_hierarchy = "recorded_at"
+    search_fields = [f"session__{name}" for name in get_translation_fields("title")]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

@@ -6,9 +6,22 @@ and a reception. Every other published speaker is placed in a thematic session.
 """
 
 import datetime
+import io
+
+from django.core.files.base import ContentFile
+from PIL import Image, ImageDraw, ImageFont
 
 from programme import demo_content as text
-from programme.models import CONFERENCE_TZ, Language, Room, Session, SessionSpeaker, Track
+from programme.changes import SessionChange
+from programme.models import (
+    CONFERENCE_TZ,
+    Language,
+    Room,
+    Session,
+    SessionMaterial,
+    SessionSpeaker,
+    Track,
+)
 from speakers.models import Speaker
 
 DAYS = [datetime.date(2024, 3, 20), datetime.date(2024, 3, 21), datetime.date(2024, 3, 22)]
@@ -65,6 +78,8 @@ VISIT_SLUGS = [
     "visit-mobile-mental-health-team", "visit-day-centre", "visit-prevention-partnership",
     "visit-safer-public-space", "visit-social-mediation-scheme", "visit-street-mediators",
 ]  # fmt: skip
+# Groups gather this long before a field visit leaves.
+VISIT_GATHERING = datetime.timedelta(minutes=15)
 PITCH_SLUGS = ["pitches-prevention", "pitches-technology", "pitches-european-projects"]
 
 
@@ -87,6 +102,7 @@ def load_rooms():
             defaults={
                 **translated("name", names),
                 **translated("location", locations),
+                **translated("directions", text.DIRECTIONS[key]),
                 "capacity": capacity,
                 "order": order,
             },
@@ -159,7 +175,68 @@ def build_sessions(rooms, tracks):
                     **translated("description", ("", "", "")),
                     "room": rooms["visits"], "track": tracks[index // 2],
                     "format": Session.Format.FIELD_VISIT, "interpretation": [],
+                    **translated("meeting_point", text.VISIT_MEETING_POINT),
+                    "meeting_time": (when["start"] - VISIT_GATHERING).time(),
+                    "capacity": text.VISIT_PLACES[index][0],
+                    "availability": text.VISIT_PLACES[index][1],
                 }  # fmt: skip
+
+
+# What changed after the programme was published: slug -> (when it was recorded, the
+# session's fields afterwards, given the rooms).
+DEMO_CHANGES = {
+    "countering-online-hate": (
+        datetime.datetime(2024, 3, 18, 16, 30, tzinfo=CONFERENCE_TZ),
+        lambda rooms: {"room": rooms["auditorium"]},
+    ),
+    "visit-emergency-dispatch": (
+        datetime.datetime(2024, 3, 19, 11, 0, tzinfo=CONFERENCE_TZ),
+        lambda rooms: {"cancelled": True},
+    ),
+}
+
+
+def load_changes(sessions, rooms):
+    """Move one session and cancel another by saving them, as organisers would, so their
+    change records are written; dated before the conference."""
+    for slug, (recorded_at, changed) in DEMO_CHANGES.items():
+        session = sessions[slug]
+        if session.changes.exists():
+            continue
+        for name, value in changed(rooms).items():
+            setattr(session, name, value)
+        session.save()
+        SessionChange.objects.filter(session=session).update(recorded_at=recorded_at)
+
+
+def demo_pdf(title):
+    """A one-page PDF showing `title`, so the demo needs no downloaded documents."""
+    page = Image.new("RGB", (842, 595), "white")
+    draw = ImageDraw.Draw(page)
+    draw.rectangle((0, 0, 842, 90), fill="#00408f")
+    draw.text((40, 30), "Efus · Brussels 2024", font=ImageFont.load_default(size=28), fill="white")
+    draw.text((40, 160), title, font=ImageFont.load_default(size=30), fill="#1b1f24")
+    buffer = io.BytesIO()
+    page.save(buffer, "PDF")
+    return buffer.getvalue()
+
+
+def load_materials(sessions):
+    """Recordings, documents and written summaries on several sessions."""
+    for slug, url in text.RECORDINGS.items():
+        upsert_session(slug, {"recording_url": url})
+    for slug, report in text.REPORTS.items():
+        upsert_session(slug, translated("report", report))
+    for order, (slug, kind, language, titles) in enumerate(text.MATERIALS):
+        material, _ = SessionMaterial.objects.update_or_create(
+            session=sessions[slug],
+            title_en=titles[0],
+            defaults={
+                **translated("title", titles), "kind": kind, "language": language, "order": order,
+            },
+        )  # fmt: skip
+        if not material.file:
+            material.file.save(f"{slug}-{kind}-{language}.pdf", ContentFile(demo_pdf(titles[0])))
 
 
 def upsert_session(slug, fields):
@@ -241,10 +318,19 @@ def load(*, stdout, scale=0):
     rooms = load_rooms()
     tracks = load_tracks()
     sessions = {}
+    changed = set(
+        SessionChange.objects.filter(session__slug__in=DEMO_CHANGES).values_list(
+            "session__slug", flat=True
+        )
+    )
     for slug, fields in build_sessions(rooms, tracks):
         fields.setdefault("track", None)
         fields.setdefault("language", Language.EN)
+        if slug in changed:  # Loaded before: keep the session as it was changed.
+            fields.update(DEMO_CHANGES[slug][1](rooms))
         sessions[slug] = upsert_session(slug, {**fields, "published": True})
+    load_changes(sessions, rooms)
+    load_materials(sessions)
     load_people(sessions)
     load_bench(scale, rooms)
     stdout.write(f"Programme: {len(sessions) + scale} sessions in {len(rooms)} rooms.\n")

@@ -10,6 +10,22 @@ ROOMS = [
     ("visits", ("Field visits meeting point", "Point de rendez-vous des visites", "Verzamelpunt bezoeken"), ("Main entrance", "Entrée principale", "Hoofdingang"), None),
 ]  # fmt: skip
 
+DIRECTIONS = {
+    "auditorium": ("Straight ahead from the main entrance, through the foyer.", "Tout droit depuis l'entrée principale, en traversant le foyer.", "Rechtdoor vanaf de hoofdingang, door de foyer."),
+    "europa": ("First floor, left out of the lifts; the stairs are next to the registration desk.", "Premier étage, à gauche en sortant des ascenseurs ; l'escalier est à côté de l'accueil.", "Eerste verdieping, links uit de liften; de trap is naast het onthaal."),
+    "horta": ("First floor, right out of the lifts, next to the quiet room.", "Premier étage, à droite en sortant des ascenseurs, à côté de la salle calme.", "Eerste verdieping, rechts uit de liften, naast de stille ruimte."),
+    "magritte": ("Second floor, opposite the lifts.", "Deuxième étage, face aux ascenseurs.", "Tweede verdieping, tegenover de liften."),
+    "foyer": ("Behind the registration desk, on the way to the auditorium.", "Derrière l'accueil, sur le chemin de l'auditorium.", "Achter het onthaal, op weg naar het auditorium."),
+    "visits": ("Outside the main entrance, on the left: look for the Efus flags. Buses leave from there.", "Devant l'entrée principale, à gauche : repérez les drapeaux de l'Efus. Les bus partent de là.", "Buiten aan de hoofdingang, links: zoek de vlaggen van Efus. De bussen vertrekken daar."),
+}  # fmt: skip
+
+# Field visit groups meet before they leave: (where, en, fr, nl).
+VISIT_MEETING_POINT = (
+    "At the Efus flags outside the main entrance; your guide holds a sign with the visit's name.",
+    "Aux drapeaux de l'Efus devant l'entrée principale ; votre guide tient un panneau au nom de la visite.",
+    "Bij de vlaggen van Efus buiten de hoofdingang; uw gids houdt een bord met de naam van het bezoek.",
+)
+
 TRACKS = [
     ("drugs-and-trafficking", "#b42318", ("Drugs and trafficking", "Drogues et trafics", "Drugs en drugshandel")),
     ("crisis-management", "#c2410c", ("Crisis management", "Gestion de crise", "Crisisbeheer")),
@@ -111,4 +127,45 @@ BREAKS = {
     "coffee": ("Coffee break", "Pause café", "Koffiepauze"),
     "lunch": ("Lunch", "Déjeuner", "Lunch"),
     "reception": ("Welcome reception", "Réception de bienvenue", "Welkomstreceptie"),
+}  # fmt: skip
+
+# Field visits: (places, availability) by visit, in VISIT_SLUGS order.
+VISIT_PLACES = [
+    (20, "full"), (25, "waiting_list"), (30, "places_left"), (20, "full"),
+    (25, "places_left"), (25, "places_left"), (15, "waiting_list"), (20, "places_left"),
+    (25, "places_left"), (30, "places_left"), (25, "waiting_list"), (20, "places_left"),
+]  # fmt: skip
+
+# After the event: recordings (fictional addresses), documents and written summaries.
+RECORDINGS = {
+    "opening-plenary": "https://www.youtube.com/watch?v=efus-demo-opening",
+    "plenary-drugs": "https://www.youtube.com/watch?v=efus-demo-drugs",
+    "closing-plenary": "https://vimeo.com/000000001",
+}
+
+# (session slug, kind, language, title en, fr, nl)
+MATERIALS = [
+    ("opening-plenary", "slides", "en", ("Opening plenary: slides", "Plénière d'ouverture : présentation", "Openingsplenaire: presentatie")),
+    ("plenary-drugs", "slides", "en", ("Cities facing drugs: slides", "Les villes face aux drogues : présentation", "Steden tegenover drugs: presentatie")),
+    ("plenary-drugs", "paper", "fr", ("Drug markets in European cities: report", "Marchés de la drogue dans les villes européennes : rapport", "Drugsmarkten in Europese steden: rapport")),
+    ("closing-plenary", "paper", "en", ("The cities' agenda for urban security", "L'agenda des villes pour la sécurité urbaine", "De agenda van de steden voor stedelijke veiligheid")),
+    ("harm-reduction-city-centre", "slides", "fr", ("Harm reduction in the city centre: slides", "Réduction des risques en centre-ville : présentation", "Schadebeperking in het stadscentrum: presentatie")),
+]  # fmt: skip
+
+REPORTS = {
+    "opening-plenary": (
+        "Speakers agreed that cities are the first to feel insecurity and the first to act on it, and asked for a stronger voice in European security policy.",
+        "Les intervenants ont souligné que les villes sont les premières à ressentir l'insécurité et à agir, et ont demandé une voix plus forte dans la politique européenne de sécurité.",
+        "De sprekers waren het erover eens dat steden onveiligheid als eerste voelen en als eerste optreden, en vroegen een sterkere stem in het Europese veiligheidsbeleid.",
+    ),
+    "plenary-drugs": (
+        "Mayors and agencies described drug markets that cross borders and ports, and the need to combine enforcement, prevention and care at local level.",
+        "Maires et agences ont décrit des marchés de la drogue qui traversent frontières et ports, et la nécessité d'allier répression, prévention et soins au niveau local.",
+        "Burgemeesters en agentschappen beschreven drugsmarkten die grenzen en havens overschrijden, en de noodzaak om handhaving, preventie en zorg lokaal te combineren.",
+    ),
+    "closing-plenary": (
+        "The cities' agenda for urban security was adopted: prevention first, evidence on what works, and local authorities at the table where security is decided.",
+        "L'agenda des villes pour la sécurité urbaine a été adopté : la prévention d'abord, des preuves de ce qui fonctionne, et les collectivités à la table des décisions.",
+        "De agenda van de steden voor stedelijke veiligheid werd aangenomen: preventie eerst, bewijs van wat werkt, en lokale besturen aan tafel waar over veiligheid beslist wordt.",
+    ),
 }  # fmt: skip

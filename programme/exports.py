@@ -105,7 +105,7 @@ def event_for(session, *, conference, host):
     if session.track:
         categories.append(session.track.name)
     event.add("categories", categories)
-    event.add("status", "CONFIRMED")
+    event.add("status", "CANCELLED" if session.cancelled else "CONFIRMED")
     return event
 
 
@@ -172,8 +172,28 @@ def event_data(session, *, conference, host):
             }
             for person in session.people_in_order
         ],
-        "links": [],
+        "links": recording_links(session),
+        "attachments": attachments(session),
     }
+
+
+def recording_links(session):
+    """The recording as a c3voc link, named after its platform."""
+    if not session.recording_url:
+        return []
+    return [{"type": "media", "url": session.recording_url, "title": session.recording_platform}]
+
+
+def attachments(session):
+    """The session's documents as c3voc attachments (their kinds are the schema's types)."""
+    return [
+        {
+            "type": material.kind,
+            "url": absolute_url(material.file.url),
+            "title": material.title,
+        }
+        for material in session.materials.all()
+    ]
 
 
 def conference_data(conference, tracks):
@@ -264,5 +284,12 @@ def add_xml_event(parent, session, conference, host):
         ET.SubElement(
             persons, "person", id=str(person.speaker_id), guid=person_data["guid"]
         ).text = person_data["name"]
-    ET.SubElement(event, "links")
+    links = ET.SubElement(event, "links")
+    for link in data["links"]:
+        ET.SubElement(links, "link", href=link["url"], type=link["type"]).text = link["title"]
+    files = ET.SubElement(event, "attachments")
+    for attachment in data["attachments"]:
+        ET.SubElement(
+            files, "attachment", href=attachment["url"], type=attachment["type"]
+        ).text = attachment["title"]
     return event

@@ -2,14 +2,15 @@
 
 import datetime
 import html
-from zoneinfo import ZoneInfo
+from urllib.parse import urlsplit
 
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import RegexValidator
+from django.core.validators import FileExtensionValidator, RegexValidator
 from django.db import models
-from django.db.models import Prefetch, Q
+from django.db.models import Exists, OuterRef, Prefetch, Q
+from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -19,14 +20,22 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 
 from efus_conf.html import sanitise_html
-from efus_conf.models import Conference
+from efus_conf.models import CONFERENCE_TZ, Conference
 from efus_conf.text import fold
-
-# The conference happens in Brussels: times are entered, stored for display and shown there.
-CONFERENCE_TZ = ZoneInfo("Europe/Brussels")
+from programme.changes import SessionChange
 
 # Addresses under /programme/ that a session slug must not take.
-RESERVED_SLUGS = {"now", "agenda", "schedule"}
+RESERVED_SLUGS = {"now", "agenda", "schedule", "changes"}
+# A PDF starts with these bytes, whatever its name says.
+PDF_MAGIC = b"%PDF-"
+MAX_MATERIAL_BYTES = 30 * 1024 * 1024
+# Names of the platforms recordings are usually published on, by host.
+RECORDING_PLATFORMS = {
+    "youtube.com": "YouTube",
+    "youtu.be": "YouTube",
+    "vimeo.com": "Vimeo",
+    "dailymotion.com": "Dailymotion",
+}
 
 
 def local_day_bounds(day):
@@ -106,6 +115,11 @@ class Room(models.Model):
         blank=True,
         help_text=_("E.g. “Ground floor” or a street address for a room outside the venue."),
     )
+    directions = models.TextField(
+        _("directions"),
+        blank=True,
+        help_text=_("How to find the room from the entrance. Plain text."),
+    )
     capacity = models.PositiveIntegerField(_("capacity"), null=True, blank=True)
     order = models.PositiveSmallIntegerField(
         _("order"), default=0, help_text=_("Rooms are listed in this order, smallest first.")
@@ -118,6 +132,14 @@ class Room(models.Model):
 
     def __str__(self):
         return self.name
+
+    def get_absolute_url(self):
+        """The room's place on the Getting there page."""
+        return f"{reverse('getting_there')}#{self.anchor}"
+
+    @property
+    def anchor(self):
+        return f"room-{self.pk}"
 
 
 class Track(models.Model):
@@ -186,11 +208,28 @@ class SessionQuerySet(models.QuerySet):
         return self.filter(people__speaker=speaker).distinct()
 
     def with_people(self):
-        """Room, track and the published people, in their order, in three queries in all."""
+        """Room, track and the published people, in their order, in three queries in all;
+        whether each has files and changes, for its card."""
         people = SessionSpeaker.objects.filter(speaker__published=True).select_related("speaker")
-        return self.select_related("room", "track").prefetch_related(
-            Prefetch("people", queryset=people, to_attr="public_people")
+        return (
+            self.select_related("room", "track")
+            .prefetch_related(Prefetch("people", queryset=people, to_attr="public_people"))
+            .annotate(
+                has_files=Exists(SessionMaterial.objects.filter(session=OuterRef("pk"))),
+                has_changes=Exists(SessionChange.objects.filter(session=OuterRef("pk"))),
+            )
         )
+
+    def with_materials(self):
+        """Sessions with a recording, a written summary in any language, or files."""
+        summaries = Q()
+        for code, _name in settings.LANGUAGES:
+            summaries |= Q(**{f"{build_localized_fieldname('report', code)}__gt": ""})
+        return self.filter(
+            Q(recording_url__gt="")
+            | summaries
+            | Exists(SessionMaterial.objects.filter(session=OuterRef("pk")))
+        ).prefetch_related("materials")
 
     def search(self, text):
         """The sessions, with their people, whose title, summary, description, people's
@@ -219,6 +258,14 @@ class SessionQuerySet(models.QuerySet):
                 for start in self.values_list("start", flat=True)
             }
         )
+
+
+class Availability(models.TextChoices):
+    """Whether places are left in a session with limited places, as organisers say."""
+
+    PLACES_LEFT = "places_left", _("Places left")
+    WAITING_LIST = "waiting_list", _("Waiting list")
+    FULL = "full", _("Full")
 
 
 class Session(models.Model):
@@ -284,10 +331,50 @@ class Session(models.Model):
         blank=True,
         help_text=_("Languages offered through simultaneous interpretation."),
     )
+    meeting_point = models.CharField(
+        _("meeting point"),
+        max_length=200,
+        blank=True,
+        help_text=_("Where the group meets, for field visits, e.g. “At the main entrance”."),
+    )
+    meeting_time = models.TimeField(
+        _("meeting time"),
+        null=True,
+        blank=True,
+        help_text=_("Brussels time, on the session's day; at the latest when it starts."),
+    )
     registration_url = models.URLField(
         _("registration link"),
         blank=True,
         help_text=_("For sessions with limited places, such as field visits."),
+    )
+    capacity = models.PositiveIntegerField(
+        _("places"),
+        null=True,
+        blank=True,
+        help_text=_("How many people can take part, for sessions with limited places."),
+    )
+    availability = models.CharField(
+        _("availability"),
+        max_length=20,
+        choices=Availability,
+        blank=True,
+        help_text=_("Set by organisers from the registration system; shown on the programme."),
+    )
+    cancelled = models.BooleanField(
+        _("cancelled"),
+        default=False,
+        help_text=_("Stays in the programme, marked as cancelled, and in the list of changes."),
+    )
+    recording_url = models.URLField(
+        _("recording"),
+        blank=True,
+        help_text=_("The address of the recording, e.g. on YouTube or Vimeo. It is only linked."),
+    )
+    report = models.TextField(
+        _("written summary"),
+        blank=True,
+        help_text=_("What was said, after the event. Plain text; blank lines separate paragraphs."),
     )
     # Drafts first: a new session is seen only by organisers (preview) until it is published.
     published = models.BooleanField(_("published"), default=False)
@@ -326,6 +413,10 @@ class Session(models.Model):
                 name="session_ends_after_it_starts",
                 violation_error_message=_("A session must end after it starts."),
             ),
+            models.CheckConstraint(
+                condition=Q(availability__in=["", *Availability.values]),
+                name="session_availability_valid",
+            ),
         ]
         indexes = [models.Index(fields=["start", "end"], name="session_start_end")]
         permissions = [
@@ -338,11 +429,14 @@ class Session(models.Model):
         return self.title
 
     def save(self, *args, **kwargs):
+        change = SessionChange.between(self, getattr(self, "_loaded", None) or {})
         if self.has_schedule_changes():
             self.sequence += 1
             if kwargs.get("update_fields") is not None:
                 kwargs["update_fields"] = {*kwargs["update_fields"], "sequence"}
         super().save(*args, **kwargs)
+        if change is not None:
+            change.save()
         self._loaded = {
             field.attname: getattr(self, field.attname) for field in self._meta.concrete_fields
         }
@@ -357,6 +451,9 @@ class Session(models.Model):
 
     def get_language_display(self):
         return choice_label(Language, self.language)
+
+    def get_availability_display(self):
+        return choice_label(Availability, self.availability)
 
     @classmethod
     def from_db(cls, db, field_names, values, **kwargs):
@@ -377,7 +474,7 @@ class Session(models.Model):
             for name in ("title", "summary", "description")
             for code, _name in settings.LANGUAGES
         }
-        return {"start", "end", "room_id"} | translated
+        return {"start", "end", "room_id", "cancelled"} | translated
 
     def has_schedule_changes(self):
         loaded = getattr(self, "_loaded", None)
@@ -406,6 +503,10 @@ class Session(models.Model):
             return
         if self.end <= self.start:
             raise ValidationError({"end": _("A session must end after it starts.")})
+        if self.meeting_time and self.meeting_time > self.local_start.time():
+            raise ValidationError(
+                {"meeting_time": _("The group must meet at the latest when the session starts.")}
+            )
         conference = Conference.objects.current()
         if conference is None:
             return
@@ -428,6 +529,13 @@ class Session(models.Model):
     @property
     def day(self):
         return self.local_start.date()
+
+    @property
+    def local_meeting(self):
+        """When the group meets, as an aware Brussels time on the session's day."""
+        if self.meeting_time is None:
+            return None
+        return datetime.datetime.combine(self.day, self.meeting_time, tzinfo=CONFERENCE_TZ)
 
     @property
     def duration(self):
@@ -465,6 +573,21 @@ class Session(models.Model):
         return [Language(code).label for code in self.interpretation if code in Language.values]
 
     @property
+    def recording_platform(self):
+        """The recording's platform by name ("YouTube"), or its host for any other site."""
+        host = (urlsplit(self.recording_url).hostname or "").removeprefix("www.")
+        host = host.removeprefix("m.")
+        return RECORDING_PLATFORMS.get(host, host)
+
+    @property
+    def has_materials(self):
+        """A recording, a written summary or files: something to watch or read again."""
+        if self.recording_url or self.report:
+            return True
+        if hasattr(self, "has_files"):
+            return self.has_files
+        return self.materials.exists()
+
     def interpretation_codes(self):
         """The interpretation languages as the cards abbreviate them: "EN, NL"."""
         return ", ".join(code.upper() for code in self.interpretation if code in Language.values)
@@ -584,3 +707,66 @@ class SessionSpeaker(models.Model):
 
     def __str__(self):
         return f"{self.speaker} ({self.get_role_display()})"
+
+
+def validate_pdf(file):
+    """Refuse anything but a PDF of sane size, judged by its content, not its name."""
+    if file.size > MAX_MATERIAL_BYTES:
+        raise ValidationError(
+            _("This file is %(size)s; documents may be at most %(limit)s."),
+            code="file_too_large",
+            params={
+                "size": filesizeformat(file.size),
+                "limit": filesizeformat(MAX_MATERIAL_BYTES),
+            },
+        )
+    file.seek(0)
+    start = file.read(len(PDF_MAGIC))
+    file.seek(0)
+    if start != PDF_MAGIC:
+        raise ValidationError(_("This file is not a PDF document."), code="not_pdf")
+
+
+class SessionMaterial(models.Model):
+    """A document from a session, such as its slides or a report, to read again afterwards."""
+
+    class Kind(models.TextChoices):
+        # The values are the c3voc schedule's attachment types.
+        SLIDES = "slides", _("Slides")
+        REPORT = "paper", _("Report")
+
+    session = models.ForeignKey(
+        Session, verbose_name=_("session"), on_delete=models.CASCADE, related_name="materials"
+    )
+    title = models.CharField(_("title"), max_length=200)
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind, default=Kind.SLIDES)
+    file = models.FileField(
+        _("PDF file"),
+        upload_to="materials/",
+        validators=[FileExtensionValidator(["pdf"]), validate_pdf],
+        help_text=_("A PDF document; it is offered as a download."),
+    )
+    language = models.CharField(_("language"), max_length=2, choices=Language, default=Language.EN)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("document")
+        verbose_name_plural = _("documents")
+        ordering = ["order", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(kind__in=["slides", "paper"]), name="session_material_kind_valid"
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return self.file.url
+
+    def get_kind_display(self):
+        return choice_label(self.Kind, self.kind)
+
+    def get_language_display(self):
+        return choice_label(Language, self.language)

@@ -1,12 +1,12 @@
 from modeltranslation.translator import TranslationOptions, register
 
 from efus_conf.history import track_history
-from programme.models import Room, Session, SessionSpeaker, Track
+from programme.models import Room, Session, SessionMaterial, SessionSpeaker, Track
 
 
 @register(Room)
 class RoomTranslationOptions(TranslationOptions):
-    fields = ("name", "location")
+    fields = ("name", "location", "directions")
 
 
 @register(Track)
@@ -16,7 +16,12 @@ class TrackTranslationOptions(TranslationOptions):
 
 @register(Session)
 class SessionTranslationOptions(TranslationOptions):
-    fields = ("title", "summary", "description")
+    fields = ("title", "summary", "description", "meeting_point", "report")
+
+
+@register(SessionMaterial)
+class SessionMaterialTranslationOptions(TranslationOptions):
+    fields = ("title",)
 
 
 # After the registrations above, so that history records each language's column.

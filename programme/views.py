@@ -1,7 +1,7 @@
 import json
 
 from django.core.validators import slug_re
-from django.db.models import Max
+from django.db.models import Max, Prefetch
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
@@ -11,9 +11,11 @@ from django.views.decorators.http import require_GET
 from efus_conf.http_cache import live_page, public_export, public_page
 from efus_conf.models import Conference
 from efus_conf.preview import draft_preview
+from efus_conf.request_helpers import current_conference
 from programme import exports
+from programme.changes import SessionChange
 from programme.forms import ProgrammeFilterForm
-from programme.models import CONFERENCE_TZ, Session, Track
+from programme.models import CONFERENCE_TZ, Room, Session, Track
 from programme.schedule import conference_days, group_by_day_and_slot, now_and_next
 
 # Enough for any real agenda; keeps a crafted address from asking for thousands of rows.
@@ -28,21 +30,48 @@ def programme_context(**context):
 @public_page
 def programme(request):
     """The whole programme by day and time slot, with optional filters in the query string."""
-    form = ProgrammeFilterForm.from_query(
-        request.GET, days=conference_days(Conference.objects.current())
-    )
+    conference = current_conference(request)
+    form = ProgrammeFilterForm.from_query(request.GET, days=conference_days(conference))
     days = group_by_day_and_slot(form.sessions(Session.objects.published()))
-    return render(request, "programme/programme.html", programme_context(form=form, days=days))
+    registration = conference.registration_state(timezone.now()) if conference else ""
+    return render(
+        request,
+        "programme/programme.html",
+        programme_context(form=form, days=days, registration=registration),
+    )
 
 
 @require_GET
 @public_page
 def session_detail(request, slug):
     """One session: when, where, in which language, who speaks, and its calendar file."""
+    changes = SessionChange.objects.select_related("room", "previous_room")
     session = get_object_or_404(
-        Session.objects.published().select_related("room", "track"), slug=slug
+        Session.objects.published()
+        .select_related("room", "track")
+        .prefetch_related("materials", Prefetch("changes", queryset=changes)),
+        slug=slug,
     )
     return render(request, "programme/session_detail.html", programme_context(session=session))
+
+
+@public_page
+def getting_there(request):
+    """Practical information: the venue, how to reach it, its map, access, and each room,
+    whose directions every session page links to. (The conference comes with every page,
+    from the site context processor.)"""
+    return render(request, "programme/getting_there.html", {"rooms": Room.objects.all()})
+
+
+@require_GET
+@public_page
+def changes(request):
+    """Every change to the published programme, newest first."""
+    return render(
+        request,
+        "programme/changes.html",
+        programme_context(changes=SessionChange.objects.public()),
+    )
 
 
 @require_GET
@@ -120,7 +149,7 @@ def schedule_export():
     conference = Conference.objects.current()
     if conference is None:
         raise Http404(_("The programme has not been published yet."))
-    sessions = list(Session.objects.published().with_people())
+    sessions = list(Session.objects.published().with_people().prefetch_related("materials"))
     # Apps compare versions to know whether to download the schedule again.
     latest = Session.objects.published().aggregate(latest=Max("updated_at"))["latest"]
     version = timezone.localtime(latest, CONFERENCE_TZ).isoformat() if latest else "0"

@@ -62,7 +62,26 @@ def empty_cache():
 
 
 @pytest.fixture
+def clock(monkeypatch):
+    """Sets the time the site reads (django.utils.timezone.now) to a fixed Brussels time:
+    clock(2024, 3, 1, 12, 0)."""
+    import datetime
+
+    from django.utils import timezone
+
+    from efus_conf.models import CONFERENCE_TZ
+
+    def set_to(*args):
+        moment = datetime.datetime(*args, tzinfo=CONFERENCE_TZ)
+        monkeypatch.setattr(timezone, "now", lambda: moment)
+        return moment
+
+    return set_to
+
+
+@pytest.fixture
 def conference(db):
+    """The conference of 20–22 March 2024, with nothing but what the model requires."""
     from tests.factories import ConferenceFactory
 
     return ConferenceFactory()
@@ -98,6 +117,9 @@ def migrated_data(db):
     import_module("efus_conf.migrations.0002_organiser_roles").create_roles(apps, editor)
     import_module("efus_conf.migrations.0005_content_editor_tools").give_tools(apps, editor)
     import_module("newsletter.migrations.0002_privacy_notice").create_privacy_notice(apps, editor)
+    import_module(
+        "programme.migrations.0006_roles_for_key_figures_materials_and_changes"
+    ).give_permissions(apps, editor)
     import_module(
         "newsletter.migrations.0005_communications_see_mails"
     ).let_communications_see_mails(apps, editor)

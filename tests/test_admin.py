@@ -1,7 +1,7 @@
 import pytest
-from django.forms.models import model_to_dict
 
 from efus_conf.models import Conference
+from tests.admin_forms import change_form_data
 
 
 @pytest.fixture
@@ -24,9 +24,13 @@ def test_organiser_changes_the_french_tagline_and_sees_it_on_the_french_homepage
 ):
     client.force_login(organiser)
     conference = Conference.objects.current()
-    data = {key: value for key, value in model_to_dict(conference).items() if value is not None}
-    data["tagline_fr"] = "Les villes, cœur battant de la sécurité"
-    response = client.post(f"/admin/efus_conf/conference/{conference.pk}/change/", data)
+    url = f"/admin/efus_conf/conference/{conference.pk}/change/"
+    data = change_form_data(
+        client.get(url).content.decode(),
+        "conference",
+        tagline_fr="Les villes, cœur battant de la sécurité",
+    )
+    response = client.post(url, data)
     assert response.status_code == 302, response.content.decode()[:3000]
     assert "Les villes, cœur battant de la sécurité" in client.get("/fr/").content.decode()
     assert "Cities at the heart of tomorrow" in client.get("/en/").content.decode()

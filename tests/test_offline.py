@@ -45,7 +45,7 @@ def test_every_page_links_the_manifest_and_the_enhancement_script(client, demo):
     html = client.get("/nl/about-efus/").content.decode()
     assert '<link rel="manifest" href="/nl/manifest.webmanifest">' in html
     assert 'data-service-worker="/sw.js"' in html
-    assert 'data-offline-pages="/nl/ /nl/programme/ /nl/offline/"' in html
+    assert 'data-offline-pages="/nl/ /nl/programme/ /nl/getting-there/ /nl/offline/"' in html
 
 
 @pytest.mark.parametrize(

@@ -212,5 +212,7 @@ def test_homepage_without_a_conference_still_renders(client, db):
 
 
 def test_homepage_query_count_is_bounded(client, demo, django_assert_max_num_queries):
-    with django_assert_max_num_queries(10):
+    # The demo conference is over: the key figures, the sessions to watch again and their
+    # documents are three of these, whatever their number.
+    with django_assert_max_num_queries(11):
         assert client.get("/en/").status_code == 200

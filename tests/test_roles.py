@@ -22,12 +22,21 @@ CONTENT = {
     "speakers": ["speaker"],
     "programme": ["room", "track", "session", "sessionspeaker"],
 }
-CONTENT_PERMISSIONS = {
-    (app_label, f"{action}_{model}")
-    for app_label, models in CONTENT.items()
-    for model in models
-    for action in ["add", "change", "delete", "view"]
-}
+CONTENT_PERMISSIONS = (
+    {
+        (app_label, f"{action}_{model}")
+        for app_label, models in CONTENT.items()
+        for model in models
+        for action in ["add", "change", "delete", "view"]
+    }
+    | {
+        # Key figures and session documents are edited with the rest; changes only read.
+        (app_label, f"{action}_{model}")
+        for app_label, model in [("efus_conf", "keyfigure"), ("programme", "sessionmaterial")]
+        for action in ["add", "change", "delete", "view"]
+    }
+    | {("programme", "view_sessionchange")}
+)
 ORGANISER_TOOLS = {
     ("programme", "import_session"),
     ("programme", "export_session"),
@@ -96,6 +105,7 @@ def test_communications_have_the_content_and_the_subscriber_permissions(migrated
 def test_roles_migration_is_reversible_and_can_run_again():
     call_command("migrate", "efus_conf", "0001", verbosity=0)
     assert not Group.objects.filter(name__in=["Content editors", "Communications"]).exists()
+    # The roles are granted by efus_conf's migrations and the later ones of other apps.
     call_command("migrate", verbosity=0)
     assert permissions_of("Content editors") == CONTENT_PERMISSIONS | ORGANISER_TOOLS
     assert permissions_of("Communications") == CONTENT_PERMISSIONS | NEWSLETTER_PERMISSIONS

@@ -16,3 +16,10 @@ def speaker_sessions(speaker):
             if person.speaker_id == speaker.pk
         ]
     return {"sessions": sessions, "speaker": speaker}
+
+
+@register.simple_tag
+def sessions_to_watch_again():
+    """Published sessions with a recording, documents or a written summary, for the homepage
+    once the conference is over."""
+    return Session.objects.published().with_materials()

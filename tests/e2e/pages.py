@@ -13,6 +13,7 @@ WIDTHS = [375, 1280]
 
 # Demo content the addresses name.
 SESSION = "local-strategies-drug-violence"
+FIELD_VISIT = "visit-crisis-centre"
 SPEAKER = "amelie-roussanne"
 # Two of them at the same time, so My agenda shows a clash.
 STARRED = ["opening-plenary", SESSION, "ports-logistics-organised-crime", "closing-plenary"]
@@ -23,6 +24,7 @@ PUBLIC_PAGES = {
     "home": "/{lang}/",
     "about": "/{lang}/about-efus/",
     "practical": "/{lang}/practical-information/",
+    "getting-there": "/{lang}/getting-there/",
     "privacy": "/{lang}/privacy/",
     "not-found": "/{lang}/no-such-page/",
     "offline": "/{lang}/offline/",
@@ -30,6 +32,10 @@ PUBLIC_PAGES = {
     "programme-filtered": "/{lang}/programme/?day=2024-03-22&track=prevention",
     "programme-search": "/{lang}/programme/?q=akerstam#results",
     "session": "/{lang}/programme/" + SESSION + "/",
+    "field-visit": "/{lang}/programme/" + FIELD_VISIT + "/",
+    "cancelled-session": "/{lang}/programme/visit-emergency-dispatch/",
+    "session-materials": "/{lang}/programme/plenary-drugs/",
+    "changes": "/{lang}/programme/changes/",
     "now": "/{lang}/programme/now/",
     "agenda": "/{lang}/programme/agenda/",
     "speakers": "/{lang}/speakers/",
@@ -48,6 +54,7 @@ OTHER_PAGES = {
 
 OFFLINE_PAGES = [
     "/en/",
+    "/nl/getting-there/",
     "/fr/about-efus/",
     "/fr/programme/",
     "/nl/programme/" + SESSION + "/",

@@ -121,6 +121,7 @@ def session_form(**overrides):
         "title_en": "Clashing", "slug": "clashing", "start_0": "2024-03-20", "start_1": "10:30",
         "end_0": "2024-03-20", "end_1": "11:30", "format": "thematic", "language": "en",
         "published": "on", "people-TOTAL_FORMS": "0", "people-INITIAL_FORMS": "0",
+        "materials-TOTAL_FORMS": "0", "materials-INITIAL_FORMS": "0",
     }  # fmt: skip
     data.update(overrides)
     return data
