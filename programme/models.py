@@ -341,7 +341,7 @@ class Session(models.Model):
         _("meeting time"),
         null=True,
         blank=True,
-        help_text=_("Brussels time, on the session's day; at the latest when it starts."),
+        help_text=_("On the session's day, at the latest when it starts."),
     )
     registration_url = models.URLField(
         _("registration link"),
