@@ -169,8 +169,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # once, IMMEDIATE transactions take the write lock up front (no deadlock on upgrade), and
     # the busy timeout makes a writer wait instead of failing with "database is locked".
     # Past the busy timeout, a form that writes answers 503 with the visitor's input kept.
+    # Connections are kept (DJANGO_CONN_MAX_AGE) as on PostgreSQL: every public page reads the
+    # content version, and opening a connection (with these pragmas) costs more than a
+    # cached page.
     busy_timeout = float(os.environ.get("DJANGO_DB_BUSY_TIMEOUT", "20"))
-    DATABASES["default"]["CONN_MAX_AGE"] = 0
     DATABASES["default"]["OPTIONS"] = {
         "transaction_mode": "IMMEDIATE",
         "timeout": busy_timeout,
