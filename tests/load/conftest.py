@@ -22,10 +22,5 @@ def site(smtp_sink, tmp_path_factory):
     manifest = settings.STATIC_ROOT / "staticfiles.json"
     if not manifest.exists():
         pytest.fail(f"{manifest} is missing: run `manage.py collectstatic` first (make test does).")
-    server = Gunicorn(tmp_path_factory.mktemp("load"), smtp_port=smtp_sink.port)
-    server.prepare()
-    server.start()
-    try:
+    with Gunicorn(tmp_path_factory.mktemp("load"), smtp_port=smtp_sink.port) as server:
         yield server
-    finally:
-        server.stop()

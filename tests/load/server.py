@@ -83,6 +83,15 @@ class Gunicorn:
                 f"{result.stdout[-3000:]}\n{result.stderr[-3000:]}"
             )
 
+    def __enter__(self):
+        """Prepared and started; stopped, mail worker included, when the block ends."""
+        self.prepare()
+        self.start()
+        return self
+
+    def __exit__(self, *exc):
+        self.stop()
+
     def prepare(self):
         """A fresh database with the demo conference, as a deployment would create it."""
         self.manage("migrate", "--noinput", "-v0")

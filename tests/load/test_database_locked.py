@@ -29,12 +29,10 @@ def site(tmp_path):
     sink = SmtpServer().start()
     server = Gunicorn(tmp_path, smtp_port=sink.port, workers=1, threads=2)
     server.env["DJANGO_DB_BUSY_TIMEOUT"] = "1"
-    server.prepare()
-    server.start()
     try:
-        yield server
+        with server:
+            yield server
     finally:
-        server.stop()
         sink.stop()
 
 

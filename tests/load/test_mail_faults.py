@@ -58,12 +58,8 @@ def site(tmp_path):
     server = Gunicorn(tmp_path, smtp_port=smtp_port, workers=2, threads=4)
     server.env["EMAIL_TIMEOUT"] = "2"
     server.smtp_port = smtp_port
-    server.prepare()
-    server.start()
-    try:
+    with server:
         yield server
-    finally:
-        server.stop()
 
 
 def make_retries_due(site):
