@@ -147,3 +147,21 @@ def communications(django_user_model, migrated_data):
 @pytest.fixture
 def superuser(django_user_model, db):
     return django_user_model.objects.create_superuser("root", "root@example.org", None)
+
+
+# ---- Objects the public pages link to, built with factories (instead of the whole demo) ----
+
+
+@pytest.fixture
+def about_efus(db):
+    """The organisers' page in the main navigation, titled in every language."""
+    from efus_conf.models import Page
+    from tests.factories import PageFactory
+
+    return PageFactory(
+        slug="about-efus",
+        placement=Page.Placement.NAVIGATION,
+        title_en="About Efus",
+        title_fr="À propos de l'Efus",
+        title_nl="Over Efus",
+    )

@@ -5,7 +5,7 @@ import datetime
 import factory
 from django.utils import timezone
 
-from efus_conf.models import Conference
+from efus_conf.models import Conference, Page
 from newsletter.models import Subscriber
 from programme.models import CONFERENCE_TZ, Room, Session, SessionSpeaker, Track
 from speakers.models import Speaker
@@ -98,3 +98,14 @@ class SubscriberFactory(factory.django.DjangoModelFactory):
             subscriber.consented_at if subscriber.status == Subscriber.Status.CONFIRMED else None
         )
     )
+
+
+class PageFactory(factory.django.DjangoModelFactory):
+    """An organisers' page, published, in the footer, in English only unless told."""
+
+    class Meta:
+        model = Page
+
+    title_en = factory.Sequence(lambda n: f"Page {n}")
+    slug = factory.Sequence(lambda n: f"page-{n}")
+    body_en = "<p>Body.</p>"
