@@ -4,6 +4,7 @@ from django.utils import translation
 
 from programme.forms import ProgrammeFilterForm
 from speakers.forms import SpeakerFilterForm
+from tests.factories import SessionFactory, brussels
 
 LANGUAGES = ["en", "fr", "nl"]
 
@@ -60,7 +61,7 @@ def test_homepage_shows_every_seed_section_in_each_language(client, demo, langua
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_homepage_declares_its_language(client, demo, language):
+def test_homepage_declares_its_language(client, conference, language):
     html = client.get(f"/{language}/").content.decode()
     assert f'<html lang="{language}">' in html
 
@@ -85,7 +86,7 @@ def test_seed_sections_appear_in_the_seed_order(client, demo):
     assert positions == sorted(positions)
 
 
-def test_skip_link_is_the_first_focusable_element_and_targets_main(client, demo):
+def test_skip_link_is_the_first_focusable_element_and_targets_main(client, conference):
     html = client.get("/en/").content.decode()
     body = html[html.index("<body") :]
     first_link = body[body.index("<a ") : body.index("</a>")]
@@ -94,7 +95,7 @@ def test_skip_link_is_the_first_focusable_element_and_targets_main(client, demo)
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_every_page_links_its_alternates_with_hreflang_and_x_default(client, demo, language):
+def test_every_page_links_its_alternates_with_hreflang_and_x_default(client, about_efus, language):
     html = client.get(f"/{language}/about-efus/").content.decode()
     for code in LANGUAGES:
         assert f'hreflang="{code}" href="http://testserver/{code}/about-efus/"' in html
@@ -103,14 +104,20 @@ def test_every_page_links_its_alternates_with_hreflang_and_x_default(client, dem
 
 
 @pytest.mark.parametrize(("source", "target"), [("en", "fr"), ("fr", "nl"), ("nl", "en")])
-def test_language_switcher_lands_on_the_same_page(client, demo, source, target):
+def test_language_switcher_lands_on_the_same_page(client, about_efus, source, target):
     html = client.get(f"/{source}/about-efus/").content.decode()
     switcher = html[html.index('class="language-switcher"') :]
     assert f'<a href="/{target}/about-efus/" lang="{target}"' in switcher
     assert client.get(f"/{target}/about-efus/").status_code == 200
 
 
-def test_language_switcher_keeps_the_filters_and_drops_tracking_parameters(client, demo):
+@pytest.fixture
+def two_days(conference):
+    """A session on each of the conference's first two days."""
+    return [SessionFactory(start=brussels(20, 9)), SessionFactory(start=brussels(21, 9))]
+
+
+def test_language_switcher_keeps_the_filters_and_drops_tracking_parameters(client, two_days):
     html = client.get("/en/programme/?utm_source=mail&day=2024-03-21").content.decode()
     assert 'href="/fr/programme/?day=2024-03-21" lang="fr"' in html
     assert "utm_source" not in html
@@ -121,7 +128,7 @@ def test_every_filter_of_the_programme_and_the_speakers_counts_as_part_of_the_pa
     assert filters <= set(settings.PAGE_QUERY_PARAMETERS)
 
 
-def test_a_tracking_parameter_does_not_filter_the_programme(client, demo):
+def test_a_tracking_parameter_does_not_filter_the_programme(client, two_days):
     html = client.get("/en/programme/?fbclid=x1").content.decode()
     unfiltered = client.get("/en/programme/").content.decode()
     assert html.count('class="session-card') == unfiltered.count('class="session-card') > 0
@@ -141,25 +148,27 @@ def test_root_redirects_by_accept_language(client, db, accept_language, expected
     ("language", "title"),
     [("en", "About Efus"), ("fr", "À propos de l&#x27;Efus"), ("nl", "Over Efus")],
 )
-def test_about_efus_is_a_translated_page_in_the_navigation(client, demo, language, title):
+def test_about_efus_is_a_translated_page_in_the_navigation(
+    client, conference, about_efus, language, title
+):
     html = client.get(f"/{language}/").content.decode()
     assert f'<a href="/{language}/about-efus/">{title}</a>' in html
     page = client.get(f"/{language}/about-efus/").content.decode()
     assert f"<h1>{title}</h1>" in page
 
 
-def test_unpublished_page_is_not_found(client, demo):
-    from efus_conf.models import Page
-
-    Page.objects.filter(slug="about-efus").update(published=False)
+def test_unpublished_page_is_not_found(client, about_efus):
+    about_efus.published = False
+    about_efus.save()
     assert client.get("/en/about-efus/").status_code == 404
 
 
-def test_page_body_is_sanitised(client, demo):
-    from efus_conf.models import Page
+def test_page_body_is_sanitised(client, db):
+    from tests.factories import PageFactory
 
-    Page.objects.filter(slug="about-efus").update(
-        body_en='<p onclick="x()">Hi</p><script>alert(1)</script><a href="javascript:x()">y</a>'
+    PageFactory(
+        slug="about-efus",
+        body_en='<p onclick="x()">Hi</p><script>alert(1)</script><a href="javascript:x()">y</a>',
     )
     html = client.get("/en/about-efus/").content.decode()
     assert "<script>alert" not in html
@@ -171,13 +180,13 @@ def test_page_body_is_sanitised(client, demo):
     ("language", "text"),
     [("en", "Page not found"), ("fr", "Page introuvable"), ("nl", "Pagina niet gevonden")],
 )
-def test_not_found_page_is_translated(client, demo, language, text):
+def test_not_found_page_is_translated(client, conference, language, text):
     response = client.get(f"/{language}/no-such-page/")
     assert response.status_code == 404
     assert text in response.content.decode()
 
 
-def test_not_found_page_switches_language_on_the_same_address(client, demo):
+def test_not_found_page_switches_language_on_the_same_address(client, conference):
     html = client.get("/fr/no-such-page/").content.decode()
     assert 'href="/nl/no-such-page/" lang="nl"' in html
 
@@ -211,8 +220,32 @@ def test_homepage_without_a_conference_still_renders(client, db):
     assert "has not been set up yet" in response.content.decode()
 
 
-def test_homepage_query_count_is_bounded(client, demo, django_assert_max_num_queries):
-    # The demo conference is over: the key figures, the sessions to watch again and their
+@pytest.fixture
+def past_conference_homepage(conference):
+    """Two of everything the homepage of a conference that is over lists: key figures,
+    sessions to watch again with their documents, featured speakers, partners, links, pages."""
+    from django.core.files.base import ContentFile
+
+    from efus_conf.models import KeyFigure, Partner, UsefulLink
+    from programme.models import SessionMaterial
+    from tests.factories import PageFactory, SessionSpeakerFactory, SpeakerFactory
+
+    for index in range(2):
+        KeyFigure.objects.create(conference=conference, value=f"{index}00", label_en="cities")
+        session = SessionFactory(recording_url="https://www.youtube.com/watch?v=abc")
+        SessionSpeakerFactory(session=session, speaker=SpeakerFactory(featured=True))
+        for _document in range(2):
+            material = SessionMaterial(session=session, title_en="Slides")
+            material.file.save("slides.pdf", ContentFile(b"%PDF-1.4\n%%EOF\n"))
+        Partner.objects.create(name=f"Partner {index}", url="https://example.org/")
+        UsefulLink.objects.create(title_en=f"Link {index}", url="https://example.org/")
+        PageFactory(placement="nav" if index else "footer")
+
+
+def test_homepage_query_count_is_bounded(
+    client, past_conference_homepage, django_assert_max_num_queries
+):
+    # The conference is over: the key figures, the sessions to watch again and their
     # documents are three of these, whatever their number.
     with django_assert_max_num_queries(11):
         assert client.get("/en/").status_code == 200
