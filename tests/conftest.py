@@ -165,3 +165,60 @@ def about_efus(db):
         title_fr="À propos de l'Efus",
         title_nl="Over Efus",
     )
+
+
+@pytest.fixture
+def small_programme(conference):
+    """A programme over the conference's three days, in a few sessions named as in the demo:
+    the opening plenary (titled in every language) and the closing one, two tracks, field
+    visits on two days, a break, and published speakers besides a draft one."""
+    from programme.models import Session
+    from tests.factories import (
+        RoomFactory,
+        SessionFactory,
+        SessionSpeakerFactory,
+        SpeakerFactory,
+        TrackFactory,
+        brussels,
+    )
+
+    room = RoomFactory(name_en="Room Europa", name_fr="Salle Europa", name_nl="Zaal Europa")
+    harm_reduction = TrackFactory(slug="harm-reduction", name_en="Harm reduction")
+    mediation = TrackFactory(slug="social-mediation", name_en="Social mediation")
+    opening = SessionFactory(
+        slug="opening-plenary",
+        title_en="Opening plenary",
+        title_fr="Plénière d'ouverture",
+        title_nl="Openingsplenaire",
+        format=Session.Format.PLENARY,
+        start=brussels(20, 9, 30),
+        room=room,
+    )
+    SessionFactory(
+        slug="break-1-1100", title_en="Coffee break", format=Session.Format.BREAK, room=room,
+        start=brussels(20, 11),
+    )  # fmt: skip
+    SessionFactory(
+        slug="harm-reduction-city-centre", title_en="Harm reduction in the city centre",
+        track=harm_reduction, language="fr", start=brussels(21, 9, 30), room=room,
+    )  # fmt: skip
+    SessionFactory(
+        slug="night-time-mediation", title_en="Night-time mediation in nightlife districts",
+        track=mediation, language="nl", start=brussels(21, 11),
+    )  # fmt: skip
+    SessionFactory(
+        slug="visit-drug-consumption-room", title_en="Visit: a supervised drug consumption room",
+        format=Session.Format.FIELD_VISIT, start=brussels(21, 14),
+    )  # fmt: skip
+    SessionFactory(
+        slug="visit-drug-prevention-service", title_en="Visit: a local drug prevention service",
+        format=Session.Format.FIELD_VISIT, start=brussels(22, 10),
+    )  # fmt: skip
+    SessionFactory(
+        slug="closing-plenary", title_en="Closing plenary", format=Session.Format.PLENARY,
+        start=brussels(22, 15), room=room,
+    )  # fmt: skip
+    for order, name in enumerate(["Amélie Roussanne", "Oskar Lindqvist-Ruda"]):
+        SessionSpeakerFactory(session=opening, speaker=SpeakerFactory(name=name), order=order)
+    SpeakerFactory(name="Draft Speaker", published=False)
+    return opening

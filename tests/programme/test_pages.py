@@ -13,20 +13,20 @@ PAGES = ["", "now/", "agenda/", "opening-plenary/"]
 
 @pytest.mark.parametrize("language", LANGUAGES)
 @pytest.mark.parametrize("page", PAGES)
-def test_every_programme_page_renders_in_each_language(client, demo, language, page):
+def test_every_programme_page_renders_in_each_language(client, small_programme, language, page):
     response = client.get(f"/{language}/programme/{page}")
     assert response.status_code == 200
     assert f'<html lang="{language}">' in response.content.decode()
 
 
-def test_dutch_programme_shows_three_days_in_dutch(client, demo):
+def test_dutch_programme_shows_three_days_in_dutch(client, small_programme):
     html = client.get("/nl/programme/").content.decode()
     for day in ("woensdag 20 maart", "donderdag 21 maart", "vrijdag 22 maart"):
         assert day in html
     assert "Openingsplenaire" in html
 
 
-def test_programme_announces_its_exports(client, demo):
+def test_programme_announces_its_exports(client, small_programme):
     html = client.get("/en/programme/").content.decode()
     for name in ("schedule.ics", "schedule.xml", "schedule.json"):
         assert 'rel="alternate" type=' in html
@@ -44,7 +44,7 @@ def test_programme_announces_its_exports(client, demo):
         "day=2024-03-20&day=abc",
     ],
 )
-def test_bad_filter_values_are_ignored(client, demo, query):
+def test_bad_filter_values_are_ignored(client, small_programme, query):
     response = client.get(f"/en/programme/?{query}")
     assert response.status_code == 200
     html = response.content.decode()
@@ -52,27 +52,28 @@ def test_bad_filter_values_are_ignored(client, demo, query):
     assert "Opening plenary" in html
 
 
-def test_filters_narrow_the_programme(client, demo):
+def test_filters_narrow_the_programme(client, small_programme):
     html = client.get("/en/programme/?day=2024-03-22&format=visit").content.decode()
     assert "Visit: a supervised drug consumption room" not in html  # day two
     assert "Visit: a local drug prevention service" in html
     assert "Opening plenary" not in html
+    assert "Closing plenary" not in html  # day three, not a visit
 
 
-def test_track_filter_uses_the_slug(client, demo):
+def test_track_filter_uses_the_slug(client, small_programme):
     html = client.get("/en/programme/?track=social-mediation").content.decode()
     assert "Night-time mediation in nightlife districts" in html
     assert "Harm reduction in the city centre" not in html
 
 
-def test_stars_are_hidden_until_javascript_reveals_them(client, demo):
+def test_stars_are_hidden_until_javascript_reveals_them(client, small_programme):
     html = client.get("/en/programme/").content.decode()
     assert 'aria-pressed="false" hidden' in html
     assert "Keep “Opening plenary" in html
     assert "js/agenda" in html
 
 
-def test_my_agenda_explains_it_needs_javascript(client, demo):
+def test_my_agenda_explains_it_needs_javascript(client, small_programme):
     html = client.get("/en/programme/agenda/").content.decode()
     assert "<noscript>" in html and "needs JavaScript" in html
 
@@ -81,7 +82,9 @@ def test_my_agenda_explains_it_needs_javascript(client, demo):
     ("language", "when"),
     [("en", "Wed 20 March, 09:30"), ("fr", "mer 20 mars, 09:30"), ("nl", "wo 20 maart, 09:30")],
 )
-def test_my_agenda_names_the_day_and_month_in_the_visitor_s_language(client, demo, language, when):
+def test_my_agenda_names_the_day_and_month_in_the_visitor_s_language(
+    client, small_programme, language, when
+):
     html = client.get(f"/{language}/programme/agenda/").content.decode()
     assert when in html
 
