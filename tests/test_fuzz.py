@@ -11,13 +11,14 @@ from urllib.parse import quote
 
 import pytest
 from django.core.validators import slug_re, validate_email
-from django.utils import translation
+from django.utils import timezone, translation
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from newsletter.models import RateLimitCounter, Subscriber, normalise_email
 from programme.models import Language, Session, Track
 from speakers.models import Speaker
+from tests.factories import SubscriberFactory
 
 pytestmark = pytest.mark.database
 
@@ -27,7 +28,7 @@ settings.register_profile(
     deadline=None,
     derandomize=True,
     database=None,
-    # The demo conference is loaded once per test; examples share it and leave it unchanged.
+    # The site's objects are built once per test; examples share them and leave them unchanged.
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 settings.register_profile(
@@ -119,6 +120,19 @@ def no_rate_limit(settings):
     settings.NEWSLETTER_RATE_LIMIT = None
 
 
+@pytest.fixture
+def site(small_programme, about_efus):
+    """Something behind every public page: sessions, speakers, tracks, an organisers' page."""
+
+
+@pytest.fixture
+def subscribers(db):
+    """A subscriber in every status, for tokens to miss."""
+    for status in Subscriber.Status:
+        left = status == Subscriber.Status.UNSUBSCRIBED
+        SubscriberFactory(status=status, unsubscribed_at=timezone.now() if left else None)
+
+
 def forget_rate_limits():
     """Hypothesis runs every example in one test's transaction: each starts with no count."""
     RateLimitCounter.objects.all().delete()
@@ -153,7 +167,7 @@ def assert_no_garbage_stored():
 
 
 @fuzz(language=languages, q=garbage, country=garbage)
-def test_speaker_filters_take_anything(client, demo, language, q, country):
+def test_speaker_filters_take_anything(client, site, language, q, country):
     response = client.get(f"/{language}/speakers/", {"q": q, "country": country})
     assert response.status_code == 200
 
@@ -165,7 +179,7 @@ def test_speaker_filters_take_anything(client, demo, language, q, country):
     format=garbage | st.sampled_from([choice for choice, _label in Session.Format.choices]),
     spoken=garbage | st.sampled_from(Language.values),
 )
-def test_programme_filters_take_anything(client, demo, language, day, track, format, spoken):
+def test_programme_filters_take_anything(client, site, language, day, track, format, spoken):
     params = {"day": day, "track": track, "format": format, "language": spoken}
     response = client.get(f"/{language}/programme/", params)
     assert response.status_code == 200
@@ -176,14 +190,14 @@ def test_programme_filters_take_anything(client, demo, language, day, track, for
     q=garbage | st.sampled_from(["securite", "MÜLLER", "œuvre", "ß", "a" * 100, "a" * 101]),
     format=garbage | st.sampled_from([choice for choice, _label in Session.Format.choices]),
 )
-def test_programme_search_takes_anything(client, demo, language, q, format):
+def test_programme_search_takes_anything(client, site, language, q, format):
     response = client.get(f"/{language}/programme/", {"q": q, "format": format})
     assert response.status_code == 200
     assert b'id="results" role="status"' in response.content
 
 
 @fuzz(language=languages, slugs=st.lists(garbage, max_size=8))
-def test_agenda_export_takes_any_list_of_sessions(client, demo, language, slugs):
+def test_agenda_export_takes_any_list_of_sessions(client, site, language, slugs):
     response = client.get(f"/{language}/programme/agenda.ics", {"s": slugs})
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/calendar")
@@ -216,7 +230,7 @@ PAGES = [
     page=st.sampled_from(PAGES),
     params=st.lists(st.tuples(garbage, garbage), max_size=5),
 )
-def test_any_query_string_on_any_public_page(client, demo, language, page, params):
+def test_any_query_string_on_any_public_page(client, site, language, page, params):
     """Unknown or odd parameters (`q`, `page`, tracking tags…) are ignored everywhere."""
     query = "&".join(f"{quote(key)}={quote(value)}" for key, value in params)
     page = page.format(
@@ -333,7 +347,7 @@ def test_rate_limited_subscriptions_answer_429_with_a_message(
     one_click=st.just("One-Click") | garbage,
 )
 def test_tokens_in_the_address_take_anything(
-    client, demo, language, action, token, method, one_click
+    client, site, subscribers, language, action, token, method, one_click
 ):
     before = list(Subscriber.objects.values_list("pk", "status").order_by("pk"))
     url = f"/{language}/newsletter/{action}/{quote(token, safe='')}/"
@@ -350,7 +364,7 @@ def test_tokens_in_the_address_take_anything(
     ),
     slug=garbage.filter(bool),
 )
-def test_garbage_slugs_are_404s_in_the_language_of_the_address(client, demo, language, where, slug):
+def test_garbage_slugs_are_404s_in_the_language_of_the_address(client, site, language, where, slug):
     existing = {"now", "agenda", "check-your-inbox", "speakers", "programme", "newsletter"}
     assume(slug not in existing and slug.strip() not in {"", ".", ".."})
     if slug_re.match(slug):
@@ -370,7 +384,7 @@ PREFIXES = ["xx", "fr-", "%ff", "FR", "fr_FR", "en-gb", "de", "nl-be", "%00", "z
     visitor=languages,
 )
 def test_malformed_language_prefixes_are_404s_in_the_visitors_language(
-    client, demo, prefix, rest, visitor
+    client, conference, prefix, rest, visitor
 ):
     """A path without a known prefix may be redirected to the visitor's language (it could be
     an organisers' page); wherever it ends, it is a 404 in the visitor's language."""
