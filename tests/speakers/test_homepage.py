@@ -3,7 +3,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from speakers.models import Speaker
-from tests.factories import SpeakerFactory
+from tests.factories import ConferenceFactory, SpeakerFactory
 
 QUOTES = {
     "en": (
@@ -47,7 +47,18 @@ def test_the_homepage_gives_the_seed_roles(client, demo):
     assert "Governor of the Brussels Conurbation, and director general of safe.brussels" in section
 
 
-def test_the_speakers_section_sits_between_the_intro_and_the_tagline(client, demo):
+@pytest.fixture
+def featured(db):
+    """A conference whose homepage has a speakers' section: one featured speaker."""
+    ConferenceFactory(
+        audience_en="Aimed at all urban security stakeholders",
+        speakers_heading_en="Meet the speakers!",
+        tagline_en="Cities at the heart of tomorrow's security",
+    )
+    return SpeakerFactory(featured=True, quote_en="A featured quote.")
+
+
+def test_the_speakers_section_sits_between_the_intro_and_the_tagline(client, featured):
     html = client.get("/en/").content.decode()
     body = html[html.index("<body") :]
     order = [
@@ -59,15 +70,16 @@ def test_the_speakers_section_sits_between_the_intro_and_the_tagline(client, dem
     assert positions == sorted(positions)
 
 
-def test_unfeatured_and_unpublished_speakers_stay_off_the_homepage(client, demo):
+def test_unfeatured_and_unpublished_speakers_stay_off_the_homepage(client, featured):
     SpeakerFactory(name="Quiet Person", quote_en="Never on the homepage.")
     SpeakerFactory(name="Hidden Person", featured=True, published=False, quote_en="Hidden quote.")
     section = home_section(client, "en")
+    assert "A featured quote." in section
     assert "Never on the homepage." not in section
     assert "Hidden quote." not in section
 
 
-def test_the_homepage_query_count_does_not_grow_with_featured_speakers(client, demo):
+def test_the_homepage_query_count_does_not_grow_with_featured_speakers(client, featured):
     def count():
         with CaptureQueriesContext(connection) as context:
             client.get("/en/")
