@@ -6,8 +6,7 @@ from django.utils import timezone
 
 from programme.models import CONFERENCE_TZ, Session
 from speakers.models import Speaker
-
-pytestmark = pytest.mark.database
+from tests.factories import RoomFactory, SessionFactory, brussels
 
 
 def at(monkeypatch, *args):
@@ -15,25 +14,38 @@ def at(monkeypatch, *args):
     monkeypatch.setattr(timezone, "now", lambda: moment)
 
 
-def test_now_before_the_conference_says_when_it_opens(client, demo, monkeypatch):
+def test_now_before_the_conference_says_when_it_opens(client, conference, monkeypatch):
+    SessionFactory(start=brussels(20, 9))
+    SessionFactory(start=brussels(20, 8, 30))
     at(monkeypatch, 2024, 3, 1, 12, 0)
     html = client.get("/en/programme/now/").content.decode()
     assert "has not started yet" in html and "08:30" in html
 
 
-def test_now_during_the_conference_shows_each_room(client, demo, monkeypatch):
+def test_now_during_the_conference_shows_each_room(client, conference, monkeypatch):
+    SessionFactory(
+        title_fr="Plénière : les villes face aux drogues et aux trafics",
+        start=brussels(20, 14), end=brussels(20, 15, 15), room=RoomFactory(name_en="Auditorium"),
+    )  # fmt: skip
+    SessionFactory(
+        title_fr="Pause café", format=Session.Format.BREAK, start=brussels(20, 15, 15),
+        room=RoomFactory(name_en="Foyer"),
+    )  # fmt: skip
     at(monkeypatch, 2024, 3, 20, 14, 30)
     html = client.get("/fr/programme/now/").content.decode()
     assert "Plénière : les villes face aux drogues et aux trafics" in html
     assert "Pause café" in html  # next in the foyer
 
 
-def test_now_after_the_conference_says_it_is_over(client, demo, monkeypatch):
+def test_now_after_the_conference_says_it_is_over(client, conference, monkeypatch):
+    SessionFactory(start=brussels(22, 16))
     at(monkeypatch, 2024, 4, 1, 9, 0)
     html = client.get("/nl/programme/now/").content.decode()
     assert "De conferentie is afgelopen" in html
 
 
+# Loading the demo is checked on PostgreSQL too: it enforces lengths that SQLite does not.
+@pytest.mark.database
 def test_demo_has_the_real_shape(demo):
     published = Session.objects.published()
     assert published.count() >= 40
@@ -48,6 +60,7 @@ def test_demo_has_the_real_shape(demo):
     assert drugs.interpretation == ["fr", "nl", "es"]
 
 
+@pytest.mark.database
 def test_demo_puts_every_published_speaker_in_a_session(db):
     for n in range(25):
         Speaker.objects.create(name=f"Fictional {n}", slug=f"fictional-{n}")
@@ -58,6 +71,7 @@ def test_demo_puts_every_published_speaker_in_a_session(db):
     assert opening.speakers.filter(slug="willy-demeyer").exists()
 
 
+@pytest.mark.database
 def test_demo_scale_is_idempotent(db):
     import io
 
