@@ -101,11 +101,11 @@ class SubscriberFactory(factory.django.DjangoModelFactory):
 
 
 class PageFactory(factory.django.DjangoModelFactory):
-    """An organisers' page, published, in the footer, in English only unless told."""
+    """A published page the organisers wrote, linked from the footer."""
 
     class Meta:
         model = Page
 
     title_en = factory.Sequence(lambda n: f"Page {n}")
     slug = factory.Sequence(lambda n: f"page-{n}")
-    body_en = "<p>Body.</p>"
+    body_en = "<p>What the organisers wrote.</p>"

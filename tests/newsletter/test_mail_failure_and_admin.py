@@ -17,7 +17,6 @@ from newsletter.services import RETRY_DELAYS
 from tests.factories import SubscriberFactory
 from tests.gunicorn_site import free_port
 from tests.newsletter.conftest import form_data
-from tests.newsletter.test_privacy_and_tokens import make_subscriber
 from tests.smtp import use_smtp
 
 pytestmark = pytest.mark.database
@@ -75,8 +74,8 @@ def test_mail_server_down_loses_no_subscription_and_admin_retry_sends_it(
 def test_admin_resends_the_confirmation_to_pending_subscribers_only(
     client, smtp, mail_worker, organiser
 ):
-    pending = make_subscriber("p@example.org")
-    confirmed = make_subscriber("c@example.org", Subscriber.Status.CONFIRMED)
+    pending = SubscriberFactory(email="p@example.org", status=Subscriber.Status.PENDING)
+    confirmed = SubscriberFactory(email="c@example.org")
     client.force_login(organiser)
     client.post(
         CHANGELIST,
@@ -87,11 +86,9 @@ def test_admin_resends_the_confirmation_to_pending_subscribers_only(
 
 
 def test_csv_export_lists_confirmed_subscribers_with_formulas_defused(client, db, organiser):
-    make_subscriber(
-        "b@example.org", Subscriber.Status.CONFIRMED, name="=HYPERLINK(1)", language="fr"
-    )
-    make_subscriber("a@example.org", Subscriber.Status.CONFIRMED, name="Ana")
-    make_subscriber("p@example.org")
+    SubscriberFactory(email="b@example.org", name="=HYPERLINK(1)", language="fr")
+    SubscriberFactory(email="a@example.org", name="Ana")
+    SubscriberFactory(email="p@example.org", status=Subscriber.Status.PENDING)
     client.force_login(organiser)
     response = client.post(
         CHANGELIST,
@@ -115,7 +112,7 @@ def test_staff_without_newsletter_permission_cannot_see_subscribers(client, djan
 
 
 def test_view_permission_is_enough_to_export_but_not_to_send(client, django_user_model, db):
-    make_subscriber("v@example.org", Subscriber.Status.CONFIRMED)
+    SubscriberFactory(email="v@example.org")
     client.force_login(staff_with(django_user_model, "view_subscriber"))
     html = client.get(CHANGELIST).content.decode()
     assert "export_confirmed_csv" in html
@@ -128,7 +125,7 @@ def test_view_permission_is_enough_to_export_but_not_to_send(client, django_user
 
 
 def test_nobody_can_add_or_confirm_a_subscriber_by_hand(client, db, organiser):
-    subscriber = make_subscriber("hand@example.org")
+    subscriber = SubscriberFactory(email="hand@example.org", status=Subscriber.Status.PENDING)
     client.force_login(organiser)
     assert client.get(f"{CHANGELIST}add/").status_code == 403
     html = client.get(f"{CHANGELIST}{subscriber.pk}/change/").content.decode()
@@ -143,9 +140,9 @@ def test_purge_deletes_what_the_privacy_notice_says_is_not_kept(db):
     from django.utils import timezone
 
     old = timezone.now() - timedelta(days=40)
-    stale = make_subscriber("stale@example.org")
+    stale = SubscriberFactory(email="stale@example.org", status=Subscriber.Status.PENDING)
     Subscriber.objects.filter(pk=stale.pk).update(consented_at=old)
-    make_subscriber("fresh@example.org")
+    SubscriberFactory(email="fresh@example.org", status=Subscriber.Status.PENDING)
     call_command("purge_newsletter", stdout=io.StringIO())
     assert list(Subscriber.objects.values_list("email", flat=True)) == ["fresh@example.org"]
 

@@ -10,23 +10,10 @@ from django.utils import timezone
 
 from newsletter import tokens
 from newsletter.models import Subscriber
+from tests.factories import SubscriberFactory
 from tests.newsletter.conftest import form_data
 
 pytestmark = pytest.mark.database
-
-
-def make_subscriber(email_address, status=Subscriber.Status.PENDING, **fields):
-    now = timezone.now()
-    return Subscriber.objects.create(
-        email=email_address,
-        status=status,
-        consented_at=now,
-        consent_language="en",
-        consent_wording_version="test",
-        confirmed_at=now if status == Subscriber.Status.CONFIRMED else None,
-        unsubscribed_at=now if status == Subscriber.Status.UNSUBSCRIBED else None,
-        **fields,
-    )
 
 
 def without_csrf_tokens(html):
@@ -41,15 +28,19 @@ def test_addresses_differing_in_case_make_one_subscriber(client, db):
 
 
 def test_database_refuses_the_same_address_in_another_case(db):
-    make_subscriber("case@example.org")
+    SubscriberFactory(email="case@example.org", status=Subscriber.Status.PENDING)
     with pytest.raises(IntegrityError), transaction.atomic():
-        make_subscriber("CASE@example.org")
+        SubscriberFactory(email="CASE@example.org", status=Subscriber.Status.PENDING)
 
 
 def test_known_and_unknown_addresses_get_the_same_response(client, db):
-    make_subscriber("pending@example.org")
-    make_subscriber("confirmed@example.org", Subscriber.Status.CONFIRMED)
-    make_subscriber("gone@example.org", Subscriber.Status.UNSUBSCRIBED)
+    SubscriberFactory(email="pending@example.org", status=Subscriber.Status.PENDING)
+    SubscriberFactory(email="confirmed@example.org")
+    SubscriberFactory(
+        email="gone@example.org",
+        status=Subscriber.Status.UNSUBSCRIBED,
+        unsubscribed_at=timezone.now(),
+    )
     responses = [
         client.post("/en/newsletter/", form_data(address))
         for address in [
@@ -67,7 +58,7 @@ def test_known_and_unknown_addresses_get_the_same_response(client, db):
 
 
 def test_pressing_the_confirmation_button_twice_changes_nothing(client, db):
-    subscriber = make_subscriber("twice@example.org")
+    subscriber = SubscriberFactory(email="twice@example.org", status=Subscriber.Status.PENDING)
     url = f"/en/newsletter/confirm/{tokens.confirmation_token(subscriber)}/"
     client.post(url)
     confirmed_at = Subscriber.objects.get().confirmed_at
@@ -79,7 +70,7 @@ def test_pressing_the_confirmation_button_twice_changes_nothing(client, db):
 
 
 def test_expired_confirmation_link_is_refused(client, db, monkeypatch):
-    subscriber = make_subscriber("late@example.org")
+    subscriber = SubscriberFactory(email="late@example.org", status=Subscriber.Status.PENDING)
     eight_days_ago = int(timezone.now().timestamp()) - 8 * 24 * 3600
     monkeypatch.setattr(
         signing.TimestampSigner, "timestamp", lambda self: signing.b62_encode(eight_days_ago)
@@ -101,7 +92,7 @@ def test_expired_confirmation_link_is_refused(client, db, monkeypatch):
     ],
 )
 def test_tampered_confirmation_link_is_refused(client, db, mangle):
-    subscriber = make_subscriber("tamper@example.org")
+    subscriber = SubscriberFactory(email="tamper@example.org", status=Subscriber.Status.PENDING)
     response = client.post(
         f"/nl/newsletter/confirm/{mangle(tokens.confirmation_token(subscriber))}/"
     )
@@ -111,7 +102,7 @@ def test_tampered_confirmation_link_is_refused(client, db, mangle):
 
 
 def test_confirmation_link_after_unsubscribing_does_not_resubscribe(client, db):
-    subscriber = make_subscriber("left@example.org")
+    subscriber = SubscriberFactory(email="left@example.org", status=Subscriber.Status.PENDING)
     token = tokens.confirmation_token(subscriber)
     client.post(f"/en/newsletter/unsubscribe/{tokens.unsubscribe_token(subscriber)}/")
     response = client.post(f"/en/newsletter/confirm/{token}/")
@@ -120,7 +111,7 @@ def test_confirmation_link_after_unsubscribing_does_not_resubscribe(client, db):
 
 
 def test_opening_the_confirmation_link_shows_one_button_and_changes_nothing(client, db):
-    subscriber = make_subscriber("scanned@example.org")
+    subscriber = SubscriberFactory(email="scanned@example.org", status=Subscriber.Status.PENDING)
     url = f"/nl/newsletter/confirm/{tokens.confirmation_token(subscriber)}/"
     response = client.get(url)
     main = response.content.decode().split('<main id="main"', 1)[1].split("</main>", 1)[0]
@@ -134,7 +125,7 @@ def test_opening_the_confirmation_link_shows_one_button_and_changes_nothing(clie
 
 
 def test_confirmation_button_works_without_cookies_or_csrf_token(db):
-    subscriber = make_subscriber("nocookie@example.org")
+    subscriber = SubscriberFactory(email="nocookie@example.org", status=Subscriber.Status.PENDING)
     url = f"/en/newsletter/confirm/{tokens.confirmation_token(subscriber)}/"
     response = Client(enforce_csrf_checks=True).post(url)
     assert "your subscription is confirmed" in response.content.decode()
@@ -142,7 +133,7 @@ def test_confirmation_button_works_without_cookies_or_csrf_token(db):
 
 
 def test_confirmation_button_pressed_on_another_site_is_refused(client, db):
-    subscriber = make_subscriber("elsewhere@example.org")
+    subscriber = SubscriberFactory(email="elsewhere@example.org", status=Subscriber.Status.PENDING)
     url = f"/en/newsletter/confirm/{tokens.confirmation_token(subscriber)}/"
     response = client.post(
         url, HTTP_SEC_FETCH_SITE="cross-site", HTTP_ORIGIN="https://evil.example"
@@ -152,7 +143,7 @@ def test_confirmation_button_pressed_on_another_site_is_refused(client, db):
 
 
 def test_unsubscribe_page_shows_one_button_and_changes_nothing(client, db):
-    subscriber = make_subscriber("keep@example.org", Subscriber.Status.CONFIRMED)
+    subscriber = SubscriberFactory(email="keep@example.org")
     url = f"/fr/newsletter/unsubscribe/{tokens.unsubscribe_token(subscriber)}/"
     page = client.get(url)
     main = page.content.decode().split('<main id="main"', 1)[1].split("</main>", 1)[0]
@@ -169,7 +160,7 @@ def test_unsubscribe_page_shows_one_button_and_changes_nothing(client, db):
 
 
 def test_unsubscribing_twice_records_it_once(client, db):
-    subscriber = make_subscriber("again@example.org", Subscriber.Status.CONFIRMED)
+    subscriber = SubscriberFactory(email="again@example.org")
     url = f"/en/newsletter/unsubscribe/{tokens.unsubscribe_token(subscriber)}/"
     client.post(url)
     client.post(url)
@@ -178,7 +169,7 @@ def test_unsubscribing_twice_records_it_once(client, db):
 
 
 def test_tampered_unsubscribe_link_is_refused(client, db):
-    subscriber = make_subscriber("safe@example.org", Subscriber.Status.CONFIRMED)
+    subscriber = SubscriberFactory(email="safe@example.org")
     token = tokens.unsubscribe_token(subscriber)
     for bad in [token + "x", "1.abc:def", "%00"]:
         assert client.post(f"/en/newsletter/unsubscribe/{bad}/").status_code in {400, 404}
@@ -186,6 +177,6 @@ def test_tampered_unsubscribe_link_is_refused(client, db):
 
 
 def test_confirmation_token_does_not_unsubscribe(client, db):
-    subscriber = make_subscriber("salt@example.org", Subscriber.Status.CONFIRMED)
+    subscriber = SubscriberFactory(email="salt@example.org")
     token = tokens.confirmation_token(subscriber)
     assert client.post(f"/en/newsletter/unsubscribe/{token}/").status_code == 400
