@@ -5,11 +5,11 @@ import pytest
 from newsletter.models import Subscriber
 from tests.newsletter.conftest import form_data
 
-pytestmark = pytest.mark.database
-
 INVALID = "This does not look like an email address"
 
 
+# PostgreSQL refuses a value over the column's length; SQLite stores it.
+@pytest.mark.database
 @pytest.mark.parametrize(
     "address",
     [
@@ -33,6 +33,7 @@ def test_international_domain_is_still_accepted_and_stored_encoded(client, db):
     assert Subscriber.objects.get().email == "ana@xn--bcher-kva.example"
 
 
+@pytest.mark.database
 @pytest.mark.parametrize("source", ["/" + "x" * 400, "/fr/\x00", "https://evil.example/"])
 def test_bad_hidden_page_path_is_dropped_rather_than_an_error_nobody_can_see(client, db, source):
     response = client.post("/fr/newsletter/", form_data("ana@example.org", "fr", source=source))

@@ -19,8 +19,6 @@ from tests.gunicorn_site import free_port
 from tests.newsletter.conftest import form_data
 from tests.smtp import use_smtp
 
-pytestmark = pytest.mark.database
-
 CHANGELIST = "/admin/newsletter/subscriber/"
 
 
@@ -35,6 +33,8 @@ def staff_with(django_user_model, *codenames):
     return user
 
 
+# The worker claims its tasks with row locks (select_for_update, skip_locked) on PostgreSQL.
+@pytest.mark.database
 def test_mail_server_down_loses_no_subscription_and_admin_retry_sends_it(
     client, settings, start_smtp, mail_worker, organiser
 ):
@@ -71,6 +71,7 @@ def test_mail_server_down_loses_no_subscription_and_admin_retry_sends_it(
     assert subscriber.events.last().kind == SubscriptionEvent.Kind.CONFIRMATION_SENT
 
 
+@pytest.mark.database
 def test_admin_resends_the_confirmation_to_pending_subscribers_only(
     client, smtp, mail_worker, organiser
 ):
@@ -147,6 +148,8 @@ def test_purge_deletes_what_the_privacy_notice_says_is_not_kept(db):
     assert list(Subscriber.objects.values_list("email", flat=True)) == ["fresh@example.org"]
 
 
+# Loading the demo runs on PostgreSQL too: it enforces lengths that SQLite does not.
+@pytest.mark.database
 def test_demo_has_every_status_and_loads_twice_without_change(demo):
     statuses = set(Subscriber.objects.values_list("status", flat=True))
     assert statuses == set(Subscriber.Status.values)
@@ -196,6 +199,7 @@ def test_the_queue_s_task_rows_are_not_in_the_admin(client, db, organiser):
     assert "dbtaskresult" not in client.get("/admin/").content.decode()
 
 
+@pytest.mark.database
 def test_admin_retry_sends_a_mail_whose_worker_died_while_sending_it(
     client, smtp, mail_worker, organiser
 ):

@@ -15,9 +15,6 @@ from newsletter.models import Mail, Subscriber
 from tests.factories import SubscriberFactory
 from tests.newsletter.conftest import form_data
 
-# The queue's rows are written in the subscriber's transaction and claimed with row locks.
-pytestmark = pytest.mark.database
-
 PENDING = Subscriber.Status.PENDING
 LONG_SITE_URL = "https://" + "a" * 50 + "." + "b" * 49 + ".example.org"
 
@@ -38,6 +35,8 @@ def test_every_accepted_subscription_has_its_mail_and_its_task(client, db):
     assert tasks_for(queued).get().task_path == "newsletter.tasks.send_mail"
 
 
+# The queue's rows are written in the subscriber's transaction: a rollback takes them too.
+@pytest.mark.database
 def test_a_subscription_rolled_back_before_its_commit_leaves_no_mail_to_send(db):
     with pytest.raises(RuntimeError), transaction.atomic():
         services.request_subscription(
@@ -60,6 +59,8 @@ def test_web_request_never_talks_to_the_mail_server(client, db, smtp):
     assert smtp.messages == []
 
 
+# The worker claims its tasks with row locks (select_for_update, skip_locked) on PostgreSQL.
+@pytest.mark.database
 def test_refusing_mail_server_is_retried_and_the_mail_goes_once_it_accepts(
     client, db, smtp, mail_worker
 ):
@@ -83,6 +84,7 @@ def test_refusing_mail_server_is_retried_and_the_mail_goes_once_it_accepts(
     assert message["To"] == "later@example.org"
 
 
+@pytest.mark.database
 def test_mail_for_someone_unsubscribed_since_is_cancelled(db, smtp, mail_worker):
     subscriber = SubscriberFactory(status=Subscriber.Status.PENDING)
     queued = services.queue_mail(subscriber=subscriber, kind=Mail.Kind.CONFIRMATION)

@@ -13,13 +13,13 @@ from newsletter.models import Subscriber
 from tests.factories import SubscriberFactory
 from tests.newsletter.conftest import form_data
 
-pytestmark = pytest.mark.database
-
 
 def without_csrf_tokens(html):
     return re.sub(r'name="csrfmiddlewaretoken" value="[^"]*"', "", html)
 
 
+# One subscriber per address: a unique index on Lower(email) and a locked get_or_create.
+@pytest.mark.database
 def test_addresses_differing_in_case_make_one_subscriber(client, db):
     client.post("/en/newsletter/", form_data("Ana.Silva@Example.org"))
     client.post("/en/newsletter/", form_data("  ana.silva@EXAMPLE.ORG "))
@@ -27,6 +27,7 @@ def test_addresses_differing_in_case_make_one_subscriber(client, db):
     assert Subscriber.objects.get().email == "ana.silva@example.org"
 
 
+@pytest.mark.database
 def test_database_refuses_the_same_address_in_another_case(db):
     SubscriberFactory(email="case@example.org", status=Subscriber.Status.PENDING)
     with pytest.raises(IntegrityError), transaction.atomic():
@@ -57,6 +58,7 @@ def test_known_and_unknown_addresses_get_the_same_response(client, db):
     assert len(pages) == 1
 
 
+@pytest.mark.database
 def test_pressing_the_confirmation_button_twice_changes_nothing(client, db):
     subscriber = SubscriberFactory(email="twice@example.org", status=Subscriber.Status.PENDING)
     url = f"/en/newsletter/confirm/{tokens.confirmation_token(subscriber)}/"
@@ -159,6 +161,7 @@ def test_unsubscribe_page_shows_one_button_and_changes_nothing(client, db):
     assert subscriber.events.get(kind="unsubscribed").details == "unsubscribe page"
 
 
+@pytest.mark.database
 def test_unsubscribing_twice_records_it_once(client, db):
     subscriber = SubscriberFactory(email="again@example.org")
     url = f"/en/newsletter/unsubscribe/{tokens.unsubscribe_token(subscriber)}/"

@@ -16,7 +16,7 @@ from programme.schedule_import import import_schedule
 from tests.admin_forms import change_form_data
 from tests.factories import RoomFactory, SessionFactory, brussels
 
-pytestmark = [pytest.mark.django_db, pytest.mark.database]
+pytestmark = pytest.mark.django_db
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 

@@ -16,8 +16,6 @@ from django.utils import translation
 from programme.models import Session, SessionSpeaker
 from tests.factories import SessionFactory, SpeakerFactory, brussels
 
-pytestmark = pytest.mark.database
-
 SCHEMAS = Path(settings.BASE_DIR).parent / "shared" / "schemas"
 
 
@@ -93,6 +91,7 @@ def test_schedule_json_validates_against_the_schema(client, small_programme):
     assert response.json()["schedule"]["conference"]["time_zone_name"] == "Europe/Brussels"
 
 
+@pytest.mark.database
 def test_session_must_end_after_it_starts_in_the_database(session):
     with pytest.raises(IntegrityError):
         Session.objects.filter(pk=session.pk).update(end=session.start)

@@ -3,7 +3,7 @@ from django.core.exceptions import ValidationError
 
 from tests.factories import SessionFactory
 
-pytestmark = [pytest.mark.django_db, pytest.mark.database]
+pytestmark = pytest.mark.django_db
 
 
 def test_card_names_the_interpretation_languages(client):

@@ -14,7 +14,7 @@ from programme import models
 from programme.models import SessionMaterial
 from tests.factories import SessionFactory
 
-pytestmark = [pytest.mark.django_db, pytest.mark.database]
+pytestmark = pytest.mark.django_db
 
 SCHEMAS = Path(settings.BASE_DIR).parent / "shared" / "schemas"
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"

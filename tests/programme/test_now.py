@@ -8,7 +8,7 @@ from django.utils import timezone
 from programme.models import Session
 from tests.factories import RoomFactory, SessionFactory, brussels
 
-pytestmark = [pytest.mark.django_db, pytest.mark.database]
+pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture

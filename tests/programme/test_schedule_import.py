@@ -97,6 +97,8 @@ def test_a_newer_schedule_updates_the_session_it_matches_by_guid(client, program
     assert Room.objects.count() == 2
 
 
+# The preview is the import in a transaction rolled back (a savepoint inside the test's).
+@pytest.mark.database
 def test_preview_changes_nothing(client, programme):
     document = export(client, "json")
     empty_programme()

@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from programme.models import SessionSpeaker
 from tests.factories import RoomFactory, SessionFactory, SpeakerFactory, TrackFactory, brussels
 
-pytestmark = [pytest.mark.django_db, pytest.mark.database]
+pytestmark = pytest.mark.django_db
 
 
 def titles(client, url, **params):

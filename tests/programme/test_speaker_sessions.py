@@ -5,8 +5,6 @@ from django.test.utils import CaptureQueriesContext
 from programme.models import SessionSpeaker
 from tests.factories import SessionFactory, SpeakerFactory, brussels
 
-pytestmark = pytest.mark.database
-
 
 @pytest.fixture
 def speaker(conference):
