@@ -148,8 +148,6 @@ def test_purge_deletes_what_the_privacy_notice_says_is_not_kept(db):
     assert list(Subscriber.objects.values_list("email", flat=True)) == ["fresh@example.org"]
 
 
-# Loading the demo runs on PostgreSQL too: it enforces lengths that SQLite does not.
-@pytest.mark.database
 def test_demo_has_every_status_and_loads_twice_without_change(demo):
     statuses = set(Subscriber.objects.values_list("status", flat=True))
     assert statuses == set(Subscriber.Status.values)
