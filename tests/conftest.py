@@ -222,3 +222,10 @@ def small_programme(conference):
         SessionSpeakerFactory(session=opening, speaker=SpeakerFactory(name=name), order=order)
     SpeakerFactory(name="Draft Speaker", published=False)
     return opening
+
+
+@pytest.fixture
+def signed_in_superuser(client, superuser):
+    """The test client is signed in as a superuser (who has no password: none is hashed)."""
+    client.force_login(superuser)
+    return superuser

@@ -11,13 +11,6 @@ from tests.factories import SubscriberFactory
 CHANGELIST = "/admin/newsletter/subscriber/"
 
 
-@pytest.fixture
-def organiser(client, django_user_model):
-    user = django_user_model.objects.create_superuser("organiser", "o@example.org", None)
-    client.force_login(user)
-    return user
-
-
 def export(client, action, *subscribers):
     return client.post(
         CHANGELIST,
@@ -25,7 +18,7 @@ def export(client, action, *subscribers):
     )
 
 
-def test_csv_quotes_a_name_holding_semicolons(client, organiser):
+def test_csv_quotes_a_name_holding_semicolons(client, signed_in_superuser):
     subscriber = SubscriberFactory(email="ana@example.org", name="Ana;=1+1;")
     text = export(client, "export_confirmed_csv", subscriber).content.decode("utf-8-sig")
     assert text.splitlines()[1].startswith('"ana@example.org","Ana;')
@@ -33,7 +26,7 @@ def test_csv_quotes_a_name_holding_semicolons(client, organiser):
 
 @pytest.mark.parametrize("separator", [",", ";", "\t"])
 def test_no_cell_starts_a_formula_whatever_separator_the_spreadsheet_splits_on(
-    client, organiser, separator
+    client, signed_in_superuser, separator
 ):
     subscriber = SubscriberFactory(name="Ana;=1+1;\t@SUM(A1),-2")
     text = export(client, "export_confirmed_csv", subscriber).content.decode("utf-8-sig")
@@ -43,27 +36,27 @@ def test_no_cell_starts_a_formula_whatever_separator_the_spreadsheet_splits_on(
 
 
 @pytest.mark.parametrize("name", ["Ana\tBo", "Ana, Bo", "Ana\nBo"])
-def test_csv_quotes_names_holding_tabs_commas_and_newlines(client, organiser, name):
+def test_csv_quotes_names_holding_tabs_commas_and_newlines(client, signed_in_superuser, name):
     subscriber = SubscriberFactory(name=name)
     text = export(client, "export_confirmed_csv", subscriber).content.decode("utf-8-sig")
     assert f'"{name}"' in text
     assert next(csv.reader(io.StringIO(text.split("\r\n", 1)[1])))[1] == name
 
 
-def test_csv_starts_with_a_byte_order_mark_so_accents_survive(client, organiser):
+def test_csv_starts_with_a_byte_order_mark_so_accents_survive(client, signed_in_superuser):
     subscriber = SubscriberFactory(name="Amélie")
     content = export(client, "export_confirmed_csv", subscriber).content
     assert content.startswith(b"\xef\xbb\xbf")
     assert "Amélie".encode() in content
 
 
-def test_csv_still_defuses_formulas(client, organiser):
+def test_csv_still_defuses_formulas(client, signed_in_superuser):
     subscriber = SubscriberFactory(name="=HYPERLINK(1)")
     text = export(client, "export_confirmed_csv", subscriber).content.decode("utf-8-sig")
     assert list(csv.reader(io.StringIO(text)))[1][1] == "'=HYPERLINK(1)"
 
 
-def test_xlsx_lists_the_confirmed_subscribers_with_formulas_defused(client, organiser):
+def test_xlsx_lists_the_confirmed_subscribers_with_formulas_defused(client, signed_in_superuser):
     confirmed = SubscriberFactory(email="b@example.org", name="=HYPERLINK(1)", language="fr")
     pending = SubscriberFactory(email="p@example.org", status="pending")
     response = export(client, "export_confirmed_xlsx", confirmed, pending)

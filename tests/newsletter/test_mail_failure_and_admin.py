@@ -22,13 +22,8 @@ from tests.smtp import use_smtp
 CHANGELIST = "/admin/newsletter/subscriber/"
 
 
-@pytest.fixture
-def organiser(django_user_model):
-    return django_user_model.objects.create_superuser("organiser", "o@example.org", "pw-123456!")
-
-
 def staff_with(django_user_model, *codenames):
-    user = django_user_model.objects.create_user("staff", "s@example.org", "pw", is_staff=True)
+    user = django_user_model.objects.create_user("staff", "s@example.org", None, is_staff=True)
     user.user_permissions.set(Permission.objects.filter(codename__in=codenames))
     return user
 
@@ -36,7 +31,7 @@ def staff_with(django_user_model, *codenames):
 # The worker claims its tasks with row locks (select_for_update, skip_locked) on PostgreSQL.
 @pytest.mark.database
 def test_mail_server_down_loses_no_subscription_and_admin_retry_sends_it(
-    client, settings, start_smtp, mail_worker, organiser
+    client, settings, start_smtp, mail_worker, superuser
 ):
     port = free_port()
     use_smtp(settings, port)  # Nothing listens there yet.
@@ -57,7 +52,7 @@ def test_mail_server_down_loses_no_subscription_and_admin_retry_sends_it(
     assert (queued.status, queued.attempts) == (Mail.Status.FAILED, len(RETRY_DELAYS) + 1)
 
     inbox = start_smtp(port)
-    client.force_login(organiser)
+    client.force_login(superuser)
     response = client.post(
         CHANGELIST, {"action": "retry_failed_mail", "_selected_action": [subscriber.pk]}
     )
@@ -73,11 +68,11 @@ def test_mail_server_down_loses_no_subscription_and_admin_retry_sends_it(
 
 @pytest.mark.database
 def test_admin_resends_the_confirmation_to_pending_subscribers_only(
-    client, smtp, mail_worker, organiser
+    client, smtp, mail_worker, superuser
 ):
     pending = SubscriberFactory(email="p@example.org", status=Subscriber.Status.PENDING)
     confirmed = SubscriberFactory(email="c@example.org")
-    client.force_login(organiser)
+    client.force_login(superuser)
     client.post(
         CHANGELIST,
         {"action": "resend_confirmation", "_selected_action": [pending.pk, confirmed.pk]},
@@ -86,11 +81,11 @@ def test_admin_resends_the_confirmation_to_pending_subscribers_only(
     assert [message["To"] for message in smtp.messages] == ["p@example.org"]
 
 
-def test_csv_export_lists_confirmed_subscribers_with_formulas_defused(client, db, organiser):
+def test_csv_export_lists_confirmed_subscribers_with_formulas_defused(client, db, superuser):
     SubscriberFactory(email="b@example.org", name="=HYPERLINK(1)", language="fr")
     SubscriberFactory(email="a@example.org", name="Ana")
     SubscriberFactory(email="p@example.org", status=Subscriber.Status.PENDING)
-    client.force_login(organiser)
+    client.force_login(superuser)
     response = client.post(
         CHANGELIST,
         {
@@ -125,9 +120,9 @@ def test_view_permission_is_enough_to_export_but_not_to_send(client, django_user
     assert "v@example.org" in response.content.decode()
 
 
-def test_nobody_can_add_or_confirm_a_subscriber_by_hand(client, db, organiser):
+def test_nobody_can_add_or_confirm_a_subscriber_by_hand(client, db, superuser):
     subscriber = SubscriberFactory(email="hand@example.org", status=Subscriber.Status.PENDING)
-    client.force_login(organiser)
+    client.force_login(superuser)
     assert client.get(f"{CHANGELIST}add/").status_code == 403
     html = client.get(f"{CHANGELIST}{subscriber.pk}/change/").content.decode()
     assert 'name="status"' not in html
@@ -169,7 +164,7 @@ def test_demo_privacy_notice_is_in_the_footer_in_every_language(client, demo):
         assert f'href="/{language}/privacy/"' in client.get(f"/{language}/").content.decode()
 
 
-def test_subscriber_page_shows_each_mail_with_its_state_and_error(client, db, organiser):
+def test_subscriber_page_shows_each_mail_with_its_state_and_error(client, db, superuser):
     subscriber = SubscriberFactory(email="state@example.org", status=Subscriber.Status.PENDING)
     subscriber.mails.create(
         kind=Mail.Kind.CONFIRMATION,
@@ -177,7 +172,7 @@ def test_subscriber_page_shows_each_mail_with_its_state_and_error(client, db, or
         attempts=2,
         last_error="SMTPServerDisconnected: Connection unexpectedly closed",
     )
-    client.force_login(organiser)
+    client.force_login(superuser)
     html = client.get(
         f"/admin/newsletter/subscriber/{subscriber.pk}/change/", HTTP_ACCEPT_LANGUAGE="nl"
     ).content.decode()
@@ -192,20 +187,20 @@ def test_subscriber_page_shows_each_mail_with_its_state_and_error(client, db, or
     assert "Op e-mailstatus" in changelist.content.decode()
 
 
-def test_the_queue_s_task_rows_are_not_in_the_admin(client, db, organiser):
-    client.force_login(organiser)
+def test_the_queue_s_task_rows_are_not_in_the_admin(client, db, superuser):
+    client.force_login(superuser)
     assert "dbtaskresult" not in client.get("/admin/").content.decode()
 
 
 @pytest.mark.database
 def test_admin_retry_sends_a_mail_whose_worker_died_while_sending_it(
-    client, smtp, mail_worker, organiser
+    client, smtp, mail_worker, superuser
 ):
     subscriber = SubscriberFactory(email="stuck@example.org", status=Subscriber.Status.PENDING)
     queued = services.queue_mail(subscriber=subscriber, kind=Mail.Kind.CONFIRMATION)
     # A worker claimed the task and was killed: the task stays running, the mail queued.
     DBTaskResult.objects.update(status=TaskResultStatus.RUNNING)
-    client.force_login(organiser)
+    client.force_login(superuser)
     retry = {"action": "retry_failed_mail", "_selected_action": [subscriber.pk]}
     client.post(CHANGELIST, retry)
     mail_worker()

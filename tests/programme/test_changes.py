@@ -6,7 +6,6 @@ from html import unescape
 
 import icalendar
 import pytest
-from django.contrib.auth.models import User
 from django.core.files.base import ContentFile
 
 from programme.changes import SessionChange
@@ -57,10 +56,10 @@ def test_other_edits_creation_and_unpublished_sessions_record_nothing(conference
     assert not SessionChange.objects.exists()
 
 
-def test_a_move_saved_in_the_admin_is_recorded(client, conference):
+def test_a_move_saved_in_the_admin_is_recorded(client, conference, superuser):
     session = SessionFactory(room=RoomFactory(name_en="Horta"))
     europa = RoomFactory(name_en="Europa")
-    client.force_login(User.objects.create_superuser("admin", "admin@example.org", "pw"))
+    client.force_login(superuser)
     url = f"/admin/programme/session/{session.pk}/change/"
     data = change_form_data(client.get(url).content.decode(), "session", room=str(europa.pk))
     assert client.post(url, data).status_code == 302

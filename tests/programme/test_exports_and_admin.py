@@ -8,7 +8,6 @@ import pytest
 import xmlschema
 from django.conf import settings
 from django.contrib.admin.sites import site
-from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError
 from django.utils import translation
@@ -109,9 +108,7 @@ def test_session_within_the_conference_dates_is_valid(session):
 
 
 @pytest.fixture
-def admin_client(client, conference):
-    user = User.objects.create_superuser("admin", "admin@example.org", "pw")
-    client.force_login(user)
+def admin_client(client, conference, signed_in_superuser):
     return client
 
 

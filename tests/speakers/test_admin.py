@@ -13,13 +13,6 @@ from tests.speakers import images
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def organiser(client, django_user_model):
-    user = django_user_model.objects.create_superuser("organiser", "o@example.org", "pw-123456!")
-    client.force_login(user)
-    return user
-
-
 def form_data(**overrides):
     data = {
         "name": "Maren Solvik",
@@ -34,7 +27,7 @@ def form_data(**overrides):
     return data | overrides
 
 
-def test_the_list_shows_thumbnails_and_edits_the_homepage_order(client, organiser):
+def test_the_list_shows_thumbnails_and_edits_the_homepage_order(client, signed_in_superuser):
     for speaker in SpeakerFactory.create_batch(2):
         photos.set_photo(speaker, images.jpeg())
     SpeakerFactory()  # without a photo: its initials instead
@@ -43,7 +36,7 @@ def test_the_list_shows_thumbnails_and_edits_the_homepage_order(client, organise
     assert 'name="form-0-featured_order"' in html
 
 
-def test_the_list_searches_by_organisation_in_any_language(client, organiser):
+def test_the_list_searches_by_organisation_in_any_language(client, signed_in_superuser):
     SpeakerFactory(name="Maren Solvik", organisation_fr="Région de Fjordbakken")
     SpeakerFactory(name="Lukas Brennwald")
     html = client.get("/admin/speakers/speaker/", {"q": "Fjordbakken"}).content.decode()
@@ -51,7 +44,7 @@ def test_the_list_searches_by_organisation_in_any_language(client, organiser):
     assert "Lukas Brennwald" not in html
 
 
-def test_the_list_filters_by_country(client, organiser):
+def test_the_list_filters_by_country(client, signed_in_superuser):
     SpeakerFactory(name="Maren Solvik", country="NO")
     SpeakerFactory(name="Lukas Brennwald", country="DE")
     html = client.get("/admin/speakers/speaker/", {"country": "NO"}).content.decode()
@@ -59,7 +52,7 @@ def test_the_list_filters_by_country(client, organiser):
     assert "Lukas Brennwald" not in html
 
 
-def test_the_form_has_language_tabs_crop_preview_and_view_on_site(client, organiser):
+def test_the_form_has_language_tabs_crop_preview_and_view_on_site(client, signed_in_superuser):
     speaker = SpeakerFactory()
     photos.set_photo(speaker, images.jpeg())
     html = client.get(f"/admin/speakers/speaker/{speaker.pk}/change/").content.decode()
@@ -70,7 +63,7 @@ def test_the_form_has_language_tabs_crop_preview_and_view_on_site(client, organi
     assert 'class="viewsitelink"' in html
 
 
-def test_an_uploaded_phone_photo_is_stored_upright_without_location(client, organiser):
+def test_an_uploaded_phone_photo_is_stored_upright_without_location(client, signed_in_superuser):
     upload = images.jpeg((1600, 1200), gps=True, orientation=6)
     response = client.post("/admin/speakers/speaker/add/", form_data(photo=upload))
     assert response.status_code == 302, response.content.decode()[:3000]
@@ -83,7 +76,9 @@ def test_an_uploaded_phone_photo_is_stored_upright_without_location(client, orga
     assert default_storage.listdir("speakers/originals")[1] == [speaker.photo.name.split("/")[-1]]
 
 
-def test_a_text_file_renamed_jpg_gets_a_clear_error_and_nothing_is_stored(client, organiser):
+def test_a_text_file_renamed_jpg_gets_a_clear_error_and_nothing_is_stored(
+    client, signed_in_superuser
+):
     upload = SimpleUploadedFile("photo.jpg", b"just some text\n" * 100, "image/jpeg")
     response = client.post("/admin/speakers/speaker/add/", form_data(photo=upload))
     assert response.status_code == 200
@@ -91,7 +86,7 @@ def test_a_text_file_renamed_jpg_gets_a_clear_error_and_nothing_is_stored(client
     assert not Speaker.objects.exists()
 
 
-def test_an_image_with_too_many_pixels_gets_a_translated_error(client, organiser):
+def test_an_image_with_too_many_pixels_gets_a_translated_error(client, signed_in_superuser):
     upload = images.png((8000, 8000), mode="1")
     response = client.post(
         "/admin/speakers/speaker/add/", form_data(photo=upload), headers={"accept-language": "fr"}
@@ -102,13 +97,13 @@ def test_an_image_with_too_many_pixels_gets_a_translated_error(client, organiser
     )
 
 
-def test_a_focal_point_out_of_range_is_refused(client, organiser):
+def test_a_focal_point_out_of_range_is_refused(client, signed_in_superuser):
     response = client.post("/admin/speakers/speaker/add/", form_data(focal_x="140"))
     assert response.status_code == 200
     assert not Speaker.objects.exists()
 
 
-def test_moving_the_focal_point_recuts_the_renditions(client, organiser):
+def test_moving_the_focal_point_recuts_the_renditions(client, signed_in_superuser):
     speaker = SpeakerFactory(name="Maren Solvik", slug="maren-solvik")
     photos.set_photo(speaker, images.jpeg((1200, 600)))
     before = photos.rendition_paths(speaker.photo_renditions)
