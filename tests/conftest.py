@@ -96,10 +96,10 @@ def demo(db):
 @pytest.fixture(scope="session")
 def production_site(tmp_path_factory):
     """The demo site served by gunicorn in production mode on loopback; yields its URL."""
-    from tests.gunicorn_site import running_site
+    from tests.gunicorn_site import GunicornSite
 
-    with running_site(tmp_path_factory.mktemp("production-site")) as url:
-        yield url
+    with GunicornSite(tmp_path_factory.mktemp("production-site")) as site:
+        yield site.url
 
 
 @pytest.fixture

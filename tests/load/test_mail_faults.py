@@ -6,59 +6,35 @@ of subscriptions must not leave an accepted subscriber without the task that mai
 
 import os
 import signal
-import socket
 import sqlite3
 import threading
 import time
 
 import pytest
 
-from tests.gunicorn_site import free_port
-from tests.load.server import (
-    HOST,
-    Client,
-    Gunicorn,
-    run_concurrently,
-    subscribe,
-    wait_until,
-)
-from tests.smtp import SmtpServer
+from tests.gunicorn_site import GunicornSite, free_port
+from tests.http_client import Client, run_concurrently, subscribe, wait_until
+from tests.smtp import HungSmtpServer, SmtpServer, smtp_env
 
-
-class HungSmtp:
-    """A mail server that accepts connections and never says a word."""
-
-    def __init__(self, port):
-        self.listener = socket.create_server((HOST, port))
-        self.connections = []
-        self._thread = threading.Thread(target=self._accept, daemon=True)
-        self._thread.start()
-
-    def _accept(self):
-        while True:
-            try:
-                connection, _address = self.listener.accept()
-            except OSError:  # closed by stop()
-                return
-            self.connections.append(connection)
-
-    def stop(self):
-        # shutdown() wakes the thread blocked in accept(); close() alone would not.
-        self.listener.shutdown(socket.SHUT_RDWR)
-        self.listener.close()
-        for connection in self.connections:
-            connection.close()
-        self._thread.join(timeout=5)
+# Seconds the mail worker waits for a silent mail server: long enough for a loopback server
+# that answers, short enough that six mails to a hung one fail quickly.
+EMAIL_TIMEOUT = "0.5"
 
 
 @pytest.fixture
 def site(tmp_path):
-    """gunicorn (2 workers) and the mail worker, mailing a port a test decides what answers."""
+    """The demo site on gunicorn (2 workers) and the mail worker, mailing a port whose server
+    each test chooses (`site.smtp_port`)."""
     smtp_port = free_port()
-    server = Gunicorn(tmp_path, smtp_port=smtp_port, workers=2, threads=4)
-    server.env["EMAIL_TIMEOUT"] = "2"
-    server.smtp_port = smtp_port
-    with server:
+    with GunicornSite(
+        tmp_path,
+        threads=4,
+        mail_worker=True,
+        NEWSLETTER_RATE_LIMIT="off",
+        EMAIL_TIMEOUT=EMAIL_TIMEOUT,
+        **smtp_env(smtp_port),
+    ) as server:
+        server.smtp_port = smtp_port
         yield server
 
 
@@ -86,7 +62,7 @@ def mail_states(site, domain):
 
 def test_hung_mail_server_slows_no_page_and_mail_goes_once_it_answers(site):
     domain = "hung.example.org"
-    hung = HungSmtp(site.smtp_port)
+    hung = HungSmtpServer(site.smtp_port)
     try:
         people = [(f"p{n}@{domain}", "en") for n in range(6)]
         results = run_concurrently(lambda person: subscribe(site.port, *person), people, threads=6)
