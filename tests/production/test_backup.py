@@ -163,6 +163,7 @@ def test_backup_keeps_the_newest_archives_only(tmp_path, source):
     ]
 
 
+# pg_dump and pg_restore instead of SQLite's backup API: only the PostgreSQL pass can run it.
 @pytest.mark.database
 @pytest.mark.skipif(
     settings.DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql",

@@ -5,6 +5,8 @@ from axes.models import AccessAttempt
 from django.core.management import call_command
 from django.test import Client
 
+# The failures are rows that django-axes counts, updates and deletes with queries of its own:
+# the PostgreSQL pass checks they count the same there.
 pytestmark = pytest.mark.database
 
 PAUSED = "Too many failed sign-in attempts"
