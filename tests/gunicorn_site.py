@@ -192,8 +192,8 @@ class GunicornSite:
         raise RuntimeError(f"gunicorn did not answer /healthz in {timeout} s:\n{self.log_tail()}")
 
     def stop(self):
-        """Every process group killed at once: a throwaway site has nothing to finish, and a
-        graceful stop takes gunicorn one to three seconds, a hung master forever."""
+        """Every process group killed at once, workers included: a throwaway site has nothing
+        to finish, and gunicorn's graceful stop took one to three seconds per site."""
         for process in self.processes:
             with contextlib.suppress(ProcessLookupError):
                 os.killpg(process.pid, signal.SIGKILL)
@@ -208,7 +208,7 @@ class GunicornSite:
         """A bulk update from another process, as a shell or a script would make it: the
         tagline on the French homepage (CHANGED_TAGLINE) and a session's English title
         (CHANGED_TITLE)."""
-        self.manage("shell", "-c", CHANGE)
+        self.manage("shell", "--no-imports", "-c", CHANGE)
 
     def worker_pids(self):
         """The gunicorn workers' process ids (the master's children)."""
