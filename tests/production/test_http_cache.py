@@ -19,6 +19,7 @@ from django.utils.html import escape
 from efus_conf.models import Conference, ContentVersion, Page, Partner
 from programme.models import Session
 from speakers.models import Speaker
+from tests.admin_forms import change_form_data
 from tests.factories import SessionFactory, SpeakerFactory
 
 PUBLIC = [
@@ -275,6 +276,32 @@ def test_a_session_s_speakers_changing_shows_at_once(client, small_site):
     speaker = SpeakerFactory(name="Bea Moreau")
     session.people.create(speaker=speaker, role="speaker", order=1)
     assert escape(speaker.name) in client.get(session.get_absolute_url()).content.decode()
+
+
+@pytest.mark.database
+def test_a_session_saved_in_the_admin_shows_at_once(client, small_site, admin_client):
+    """The admin saves the session, its people and its history in one transaction."""
+    page = small_site.session.get_absolute_url()
+    client.get(page)
+    url = f"/admin/programme/session/{small_site.session.pk}/change/"
+    html = admin_client.get(url).content.decode()
+    data = change_form_data(html, "session", title_en="Saved in the admin")
+    assert admin_client.post(url, data).status_code == 302
+    assert "Saved in the admin" in client.get(page).content.decode()
+
+
+@pytest.mark.database
+def test_restoring_an_earlier_version_shows_at_once(client, small_site, admin_client):
+    session = small_site.session
+    first = session.history.earliest()
+    session.title_en = "A title to undo"
+    session.save()
+    assert "A title to undo" in client.get(session.get_absolute_url()).content.decode()
+    url = f"/admin/programme/session/{session.pk}/history/{first.history_id}/"
+    data = change_form_data(admin_client.get(url).content.decode(), "historicalsession")
+    assert admin_client.post(url, data).status_code == 302
+    html = client.get(session.get_absolute_url()).content.decode()
+    assert "Cities and drugs" in html and "A title to undo" not in html
 
 
 @pytest.mark.database
