@@ -5,7 +5,7 @@ import datetime
 import factory
 from django.utils import timezone
 
-from efus_conf.models import Conference
+from efus_conf.models import Conference, Page, Partner
 from newsletter.models import Subscriber
 from programme.models import CONFERENCE_TZ, Room, Session, SessionSpeaker, Track
 from speakers.models import Speaker
@@ -98,3 +98,24 @@ class SubscriberFactory(factory.django.DjangoModelFactory):
             subscriber.consented_at if subscriber.status == Subscriber.Status.CONFIRMED else None
         )
     )
+
+
+class PageFactory(factory.django.DjangoModelFactory):
+    """A published page the organisers wrote, linked from the footer."""
+
+    class Meta:
+        model = Page
+
+    title_en = factory.Sequence(lambda n: f"Page {n}")
+    slug = factory.Sequence(lambda n: f"page-{n}")
+    body_en = "<p>What the organisers wrote.</p>"
+
+
+class PartnerFactory(factory.django.DjangoModelFactory):
+    """A partner in the footer, with a small PNG logo."""
+
+    class Meta:
+        model = Partner
+
+    name = factory.Sequence(lambda n: f"Partner City {n}")
+    logo = factory.django.ImageField(filename="logo.png", width=96, height=48)
