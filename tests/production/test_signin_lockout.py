@@ -12,13 +12,8 @@ pytestmark = pytest.mark.database
 PAUSED = "Too many failed sign-in attempts"
 
 
-@pytest.fixture(autouse=True)
-def fast_password_hashing(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 @pytest.fixture
-def organiser(django_user_model, fast_password_hashing):
+def organiser(django_user_model):
     return django_user_model.objects.create_superuser("organiser", "o@example.org", "pw-123456!")
 
 
