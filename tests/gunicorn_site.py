@@ -28,6 +28,16 @@ def free_port():
         return probe.getsockname()[1]
 
 
+def wait_for_port(port, seconds=5):
+    """Wait until a server started in another process accepts connections on `port`."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        with socket.socket() as client:
+            if client.connect_ex((HOST, port)) == 0:
+                return
+        time.sleep(0.05)
+
+
 def production_env(folder, **overrides):
     """The environment of a site whose SQLite database and media live in `folder`.
 

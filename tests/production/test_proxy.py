@@ -3,7 +3,6 @@ and no rule per address: the site's own headers decide what it stores and for ho
 
 import concurrent.futures
 import os
-import socket
 import subprocess
 import time
 import urllib.parse
@@ -12,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.gunicorn_site import CHANGED_TAGLINE, ROOT, GunicornSite, free_port
+from tests.gunicorn_site import CHANGED_TAGLINE, ROOT, GunicornSite, free_port, wait_for_port
 from tests.machine import require
 
 NGINX = Path("/usr/sbin/nginx")
@@ -63,11 +62,7 @@ def front(tmp_path_factory):
         )
         nginx = subprocess.Popen([NGINX, "-c", configuration, "-p", folder])
         try:
-            for _attempt in range(100):
-                with socket.socket() as client:
-                    if client.connect_ex(("127.0.0.1", port)) == 0:
-                        break
-                time.sleep(0.05)
+            wait_for_port(port)
             yield f"http://127.0.0.1:{port}", access_log, site, folder / "cache"
         finally:
             nginx.terminate()
