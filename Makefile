@@ -6,14 +6,14 @@ STAMP := $(VENV)/.installed
 MANAGE := $(PY) manage.py
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: install run demo test lint messages bench clean test-deps
+.PHONY: install run demo test lint messages bench clean test-deps screenshots
 
 # Development targets run with DEBUG on unless told otherwise (see README, "Settings").
 demo run lint: export DJANGO_DEBUG ?= 1
 # Tests run the production configuration (DEBUG off, hashed static files) with a throwaway key.
-test: export DJANGO_SECRET_KEY ?= insecure-key-for-the-test-suite-only
-test: export DJANGO_SECURE_SSL_REDIRECT ?= 0
-test: export DJANGO_ALLOWED_HOSTS ?= testserver,localhost,127.0.0.1
+test screenshots: export DJANGO_SECRET_KEY ?= insecure-key-for-the-test-suite-only
+test screenshots: export DJANGO_SECURE_SSL_REDIRECT ?= 0
+test screenshots: export DJANGO_ALLOWED_HOSTS ?= testserver,localhost,127.0.0.1
 
 install: $(STAMP) messages
 
@@ -71,6 +71,12 @@ test: install lint test-deps
 	$(PYTEST) --durations=15 --cov --cov-report=
 	bin/with-postgres $(PYTEST) -q -m database --cov --cov-append --cov-report=
 	$(PY) bin/coverage-summary
+
+# Full-page screenshots of every public page at 375 and 1280 px in every language, taken on
+# the accessibility tests' visits, into var/screenshots/: for people to look at.
+screenshots: install test-deps
+	$(MANAGE) collectstatic --noinput -v0
+	SCREENSHOTS=1 $(VENV)/bin/pytest -q tests/e2e/test_accessibility.py
 
 bench: install
 	$(PY) bin/bench.py

@@ -24,9 +24,7 @@ import os
 import re
 import shutil
 import signal
-import socket
 import statistics
-import subprocess
 import sys
 import time
 import urllib.error
@@ -34,8 +32,20 @@ import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))  # Run as a script: the launcher the tests use is in tests/.
+
+from tests.gunicorn_site import (  # noqa: E402
+    GunicornSite,
+    free_port,
+    manage,
+    prepare_site,
+    production_env,
+)
+
 BENCH = ROOT / "var" / "bench"
 SITE = BENCH / "site"
+# Its own static folder: the static twins of the pages are written there.
+STATIC = {"STATIC_ROOT": str(SITE / "static")}
 PAGES = {
     "homepage": "/en/",
     "programme": "/en/programme/",
@@ -60,74 +70,19 @@ MODES = {
 }
 
 
-def site_env(**overrides):
-    env = {key: value for key, value in os.environ.items() if not key.startswith("DJANGO_")}
-    env.update(
-        {
-            "DJANGO_DEBUG": "0",
-            "DJANGO_SECRET_KEY": "benchmark-only-secret-key-never-used-elsewhere",
-            "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
-            "DJANGO_SECURE_SSL_REDIRECT": "0",
-            "DJANGO_LOG_LEVEL": "WARNING",
-            "DATABASE_URL": f"sqlite:///{SITE / 'bench.sqlite3'}",
-            "STATIC_ROOT": str(SITE / "static"),
-            "MEDIA_ROOT": str(SITE / "media"),
-            "CACHE_URL": "locmem://",
-        }
+def serving(port, workers, **environment):
+    """The site under SITE, as it is, served by gunicorn on loopback (tests/gunicorn_site.py);
+    no access log, and no worker restarted after a number of requests in the middle of a run."""
+    return GunicornSite(
+        SITE,
+        as_is=True,
+        port=port,
+        workers=workers,
+        access_log="/dev/null",
+        options=("--max-requests", "0"),
+        **STATIC,
+        **environment,
     )
-    env.update(overrides)
-    return env
-
-
-def manage(*args):
-    print(f"  manage.py {' '.join(args)}", flush=True)
-    subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=site_env(), check=True)
-
-
-class Gunicorn:
-    """gunicorn with the project's gunicorn.conf.py, on loopback, stopped on exit."""
-
-    def __init__(self, port, workers, **env):
-        self.url = f"http://127.0.0.1:{port}"
-        overrides = {"GUNICORN_BIND": f"127.0.0.1:{port}", **env}
-        if workers:
-            overrides["GUNICORN_WORKERS"] = str(workers)
-        self.env = site_env(**overrides)
-
-    def __enter__(self):
-        log = (SITE / "gunicorn.log").open("a")
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py"]
-            + ["--access-logfile", "/dev/null", "--max-requests", "0"],
-            cwd=ROOT,
-            env=self.env,
-            stdout=log,
-            stderr=log,
-        )
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise SystemExit(f"gunicorn stopped; see {SITE / 'gunicorn.log'}")
-            try:
-                if get(self.url + "/healthz")[0] == 200:
-                    return self
-            except OSError:
-                pass
-            time.sleep(0.2)
-        raise SystemExit("gunicorn did not answer /healthz within 30 s")
-
-    def __exit__(self, *exc):
-        self.process.terminate()
-        try:
-            self.process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-
-
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def get(url, **headers):
@@ -286,7 +241,7 @@ def median(values):
 def measure(pages, args, environment, *, revalidate=False):
     results = {}
     port, seconds, connections, least = args.port, args.seconds, args.connections, args.min_requests
-    with Gunicorn(port, args.workers, **environment) as server:
+    with serving(port, args.workers, **environment) as server:
         print(f"  gunicorn on {server.url}, {environment}", flush=True)
         for name, page in pages.items():
             if not page:
@@ -380,18 +335,17 @@ def main():
     if unknown := set(chosen) - set(PAGES):
         parser.error(f"unknown page(s): {', '.join(sorted(unknown))}")
     load_before = os.getloadavg()
-    # Ctrl-C or a TERM from make: unwind through the `with Gunicorn` blocks, which stop it.
+    # Ctrl-C or a TERM from make: unwind through the `with serving` blocks, which stop it.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(1))
 
     print("Preparing a fresh site under var/bench/site/", flush=True)
     shutil.rmtree(SITE, ignore_errors=True)
     SITE.mkdir(parents=True)
-    manage("migrate", "--noinput", "-v0")
-    manage("loaddemo", "--scale", str(args.scale))
-    manage("collectstatic", "--noinput", "-v0")
+    prepare_site(SITE, "--scale", str(args.scale), **STATIC)
+    manage(production_env(SITE, **STATIC), "collectstatic", "--noinput", "-v0")
 
     print("Finding the pages", flush=True)
-    with Gunicorn(args.port, 1) as server:
+    with serving(args.port, 1) as server:
         pages = find_pages(server, args.session_url)
         sizes = compressed_sizes(server, PAGES["programme"])
     pages = {name: page for name, page in pages.items() if name in chosen}

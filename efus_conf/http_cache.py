@@ -5,11 +5,12 @@
    answer is `private, no-store`.
 2. An anonymous GET or HEAD reads the content version (one indexed query; database
    triggers raise it on any change to content, see content_version.py).
-3. The answer stored under that version, the address and the host is sent as it is, already
-   compressed for the visitor's Accept-Encoding; a matching If-None-Match gets a 304.
+3. The answer stored under that version, the address and the host is sent as it is, headers
+   and all, already compressed for the visitor's Accept-Encoding; a revalidation reads the
+   stored headers alone, and a matching If-None-Match gets a 304.
 4. Otherwise the view renders it; a public answer that sets no cookie is compressed once
    (gzip and Brotli) and stored for its s-maxage.
-5. A proxy or CDN in front reads the same headers (deploy/nginx.conf).
+5. A proxy or CDN in front reads the same headers (deploy/nginx/).
 
 A cache that cannot be reached costs nothing but speed: pages are rendered afresh, and a
 warning is logged at most once a minute per process.
@@ -103,16 +104,19 @@ class PublicCacheMiddleware:
             return finish_private(request, self.get_response(request))
         version = ContentVersion.objects.current()
         key = version and cache_key(request, version)
-        entry = key and cache_call(cache.get, key)
-        if entry:
-            return entry.respond(request, hit=True)
+        stored = stored_answer(request, key) if key else None
+        if stored is not None:
+            return stored
         response = self.get_response(request)
         if not is_shareable(response):
             return finish_private(request, response)
-        entry = StoredResponse.from_response(response, version)
+        variants = encoded_variants(response, version)
         if key:
-            cache_call(cache.set, key, entry, shared_max_age(response))
-        return entry.respond(request, hit=False)
+            stored_variants = {f"{key}:{name}": variant for name, variant in variants.items()}
+            cache_call(cache.set_many, stored_variants, shared_max_age(response))
+        answer = variants[preferred_encoding(request)]
+        answer["X-Page-Cache"] = "miss"
+        return get_conditional_response(request, etag=answer["ETag"], response=answer)
 
 
 def is_anonymous_read(request):
@@ -166,8 +170,8 @@ def finish_private(request, response):
         patch_cache_control(response, private=True, no_store=True)
     if is_text(response) and not response.has_header("Content-Encoding"):
         patch_vary_headers(response, ["Accept-Encoding"])
-        encoding = preferred_encoding(request, ENCODINGS)
-        if encoding and len(response.content) >= MIN_COMPRESSED_LENGTH:
+        encoding = preferred_encoding(request)
+        if encoding != "identity" and len(response.content) >= MIN_COMPRESSED_LENGTH:
             response.content = compress(response.content, encoding)
             response["Content-Encoding"] = encoding
             response["Content-Length"] = str(len(response.content))
@@ -187,51 +191,61 @@ def compress(body, encoding):
     return gzip.compress(body, compresslevel=6, mtime=0)
 
 
-def preferred_encoding(request, encodings):
-    """The first of `encodings` the request's Accept-Encoding allows, or None."""
+def preferred_encoding(request):
+    """The first of ENCODINGS the request's Accept-Encoding allows, or "identity"."""
     accepted = set()
-    for item in request.headers.get("Accept-Encoding", "").split(","):
+    for item in request.META.get("HTTP_ACCEPT_ENCODING", "").split(","):
         name, _semicolon, parameters = item.strip().partition(";")
         if parameters.replace(" ", "") not in {"q=0", "q=0.0", "q=0.00", "q=0.000"}:
             accepted.add(name.strip().lower())
-    return next((encoding for encoding in encodings if encoding in accepted), None)
+    return next((encoding for encoding in ENCODINGS if encoding in accepted), "identity")
 
 
-class StoredResponse:
-    """A public answer as the cache keeps it: headers, ETag and the body in each encoding."""
+CONDITIONS = (
+    "HTTP_IF_NONE_MATCH",
+    "HTTP_IF_MODIFIED_SINCE",
+    "HTTP_IF_MATCH",
+    "HTTP_IF_UNMODIFIED_SINCE",
+)
 
-    def __init__(self, *, headers, bodies, etag):
-        self.headers = headers
-        self.bodies = bodies
-        self.etag = etag
 
-    @classmethod
-    def from_response(cls, response, version):
-        body = response.content
-        digest = hashlib.blake2b(f"{version}:".encode() + body, digest_size=12).hexdigest()
-        # Weak: the same content whatever its encoding.
-        etag = f'W/"{digest}"'
-        bodies = {"identity": body}
-        if is_text(response) and len(body) >= MIN_COMPRESSED_LENGTH:
-            bodies.update({encoding: compress(body, encoding) for encoding in ENCODINGS})
-        headers = {
-            name: value
-            for name, value in response.items()
-            if name.lower() not in {"content-length", "etag"}
-        }
-        return cls(headers=headers, bodies=bodies, etag=etag)
+def stored_answer(request, key):
+    """What the cache holds for `key`: a 304 when the visitor's copy is current, else the
+    answer in the visitor's encoding; None when nothing is stored.
 
-    def respond(self, request, *, hit):
-        encoding = preferred_encoding(request, [name for name in ENCODINGS if name in self.bodies])
-        response = HttpResponse(self.bodies[encoding or "identity"], headers=self.headers)
-        response["ETag"] = self.etag
-        if len(self.bodies) > 1:
-            patch_vary_headers(response, ["Accept-Encoding"])
-        if encoding:
-            response["Content-Encoding"] = encoding
-        response["Content-Length"] = str(len(response.content))
-        response["X-Page-Cache"] = "hit" if hit else "miss"
-        return get_conditional_response(request, etag=self.etag, response=response) or response
+    A conditional request reads the headers alone, so a revalidation never loads a body."""
+    if any(condition in request.META for condition in CONDITIONS):
+        head = cache_call(cache.get, f"{key}:head")
+        if head is None:
+            return None
+        answer = get_conditional_response(request, etag=head["ETag"], response=head)
+        if answer is not head:
+            return answer
+    return cache_call(cache.get, f"{key}:{preferred_encoding(request)}")
+
+
+def encoded_variants(response, version):
+    """A public answer as the cache keeps it: ready to send in each encoding ("identity" and
+    ENCODINGS, the same bytes for an answer not worth compressing), and its headers alone
+    ("head") for revalidation. Stored whole, a hit is sent as it is, headers and all."""
+    body = response.content
+    digest = hashlib.blake2b(f"{version}:".encode() + body, digest_size=12).hexdigest()
+    compressible = is_text(response) and len(body) >= MIN_COMPRESSED_LENGTH
+    del response["Content-Length"]
+    # Weak: the same content whatever its encoding.
+    response["ETag"] = f'W/"{digest}"'
+    response["X-Page-Cache"] = "hit"
+    if compressible:
+        patch_vary_headers(response, ["Accept-Encoding"])
+    variants = {"head": HttpResponse(headers=response.headers)}
+    for encoding in ("identity", *ENCODINGS):
+        encoded = compress(body, encoding) if compressible and encoding != "identity" else body
+        variant = HttpResponse(encoded, headers=response.headers)
+        if encoded is not body:
+            variant["Content-Encoding"] = encoding
+        variant["Content-Length"] = str(len(encoded))
+        variants[encoding] = variant
+    return variants
 
 
 _last_warning = 0.0

@@ -38,6 +38,9 @@ def page_path(request):
     What a page shows depends on this alone (settings.PAGE_QUERY_PARAMETERS), so tracking
     parameters neither multiply cached copies nor follow the visitor into other links.
     """
+    path = escape_uri_path(request.path)
+    if not request.META.get("QUERY_STRING"):
+        return path
     query = urlencode(
         [
             (name, value)
@@ -45,7 +48,6 @@ def page_path(request):
             for value in request.GET.getlist(name)
         ]
     )
-    path = escape_uri_path(request.path)
     return f"{path}?{query}" if query else path
 
 

@@ -116,11 +116,12 @@ MIDDLEWARE = [
     # Static and uploaded files pay for nothing else.
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "efus_conf.media.MediaMiddleware",
+    # Before everything that an anonymous visitor's public page does not need
+    # (efus_conf/http_cache.py): a stored answer keeps the headers added inside it (the
+    # content security and permissions policies); SecurityMiddleware adds its own to every one.
+    "efus_conf.http_cache.PublicCacheMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "efus_conf.middleware.PermissionsPolicyMiddleware",
-    # Inside the security headers, so that every answer carries them, and before everything
-    # that an anonymous visitor's public page does not need (efus_conf/http_cache.py).
-    "efus_conf.http_cache.PublicCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # LocaleMiddleware needs the session (for a stored language) and must run before
     # CommonMiddleware, so that a URL without language prefix is redirected before the

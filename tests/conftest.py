@@ -8,7 +8,17 @@ from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.core.management import call_command
+from django.test import override_settings
 from django.utils import translation
+
+
+@pytest.fixture(autouse=True, scope="session")
+def fast_password_hashing(django_test_environment):
+    """Passwords hashed in the test process take microseconds: the production hasher is slow
+    on purpose, and tests sign people in by the hundred. The sites gunicorn serves in the
+    tests keep the production hasher."""
+    with override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]):
+        yield
 
 
 @pytest.fixture(autouse=True)
@@ -96,10 +106,10 @@ def demo(db):
 @pytest.fixture(scope="session")
 def production_site(tmp_path_factory):
     """The demo site served by gunicorn in production mode on loopback; yields its URL."""
-    from tests.gunicorn_site import running_site
+    from tests.gunicorn_site import GunicornSite
 
-    with running_site(tmp_path_factory.mktemp("production-site")) as url:
-        yield url
+    with GunicornSite(tmp_path_factory.mktemp("production-site")) as site:
+        yield site.url
 
 
 @pytest.fixture
@@ -147,6 +157,40 @@ def communications(django_user_model, migrated_data):
 @pytest.fixture
 def superuser(django_user_model, db):
     return django_user_model.objects.create_superuser("root", "root@example.org", None)
+
+
+@pytest.fixture
+def small_site(conference):
+    """A conference with one of each thing its public pages show: a page, a partner with its
+    logo, and a session in a track with its speaker. Enough for tests about how pages are
+    served (headers, cache, links), which need no more than a page of each kind."""
+    from tests.factories import (
+        PageFactory,
+        PartnerFactory,
+        SessionFactory,
+        SessionSpeakerFactory,
+        SpeakerFactory,
+        TrackFactory,
+    )
+
+    speaker = SpeakerFactory(
+        name="Ada Lindqvist", slug="ada-lindqvist", bio_en="<p>Works on <em>safer</em> streets.</p>"
+    )
+    session = SessionFactory(
+        title_en="Cities and drugs",
+        title_fr="Villes et drogues",
+        slug="cities-and-drugs",
+        track=TrackFactory(),
+        description_en="<p>How cities <strong>answer</strong> drug violence.</p>",
+    )
+    SessionSpeakerFactory(session=session, speaker=speaker)
+    return SimpleNamespace(
+        conference=conference,
+        page=PageFactory(title_en="About Efus", slug="about-efus"),
+        partner=PartnerFactory(),
+        speaker=speaker,
+        session=session,
+    )
 
 
 # ---- Objects the public pages link to, built with factories (instead of the whole demo) ----

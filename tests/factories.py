@@ -5,7 +5,7 @@ import datetime
 import factory
 from django.utils import timezone
 
-from efus_conf.models import Conference, Page
+from efus_conf.models import Conference, Page, Partner
 from newsletter.models import Subscriber
 from programme.models import CONFERENCE_TZ, Room, Session, SessionSpeaker, Track
 from speakers.models import Speaker
@@ -109,3 +109,13 @@ class PageFactory(factory.django.DjangoModelFactory):
     title_en = factory.Sequence(lambda n: f"Page {n}")
     slug = factory.Sequence(lambda n: f"page-{n}")
     body_en = "<p>What the organisers wrote.</p>"
+
+
+class PartnerFactory(factory.django.DjangoModelFactory):
+    """A partner in the footer, with a small PNG logo."""
+
+    class Meta:
+        model = Partner
+
+    name = factory.Sequence(lambda n: f"Partner City {n}")
+    logo = factory.django.ImageField(filename="logo.png", width=96, height=48)

@@ -1,12 +1,14 @@
-"""A real SMTP server on loopback for the tests: what it received, raw and parsed."""
+"""SMTP servers on loopback for the tests: a real one keeping what it received, raw and parsed,
+and one that never answers."""
 
 import email
+import socket
 import threading
 from email import policy
 
 from aiosmtpd.controller import Controller
 
-from tests.gunicorn_site import free_port
+from tests.gunicorn_site import HOST, free_port
 
 
 class SmtpServer:
@@ -23,7 +25,7 @@ class SmtpServer:
         self.refusal = None
         self.arrived = threading.Condition()
         self._controller = Controller(
-            self, hostname="127.0.0.1", port=port or free_port(), server_hostname="localhost"
+            self, hostname=HOST, port=port or free_port(), server_hostname="localhost"
         )
 
     @property
@@ -70,6 +72,37 @@ def use_smtp(settings, port):
     settings.MAILERS = {
         "default": {
             "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
-            "OPTIONS": {"host": "127.0.0.1", "port": port, "timeout": 5},
+            "OPTIONS": {"host": HOST, "port": port, "timeout": 5},
         }
     }
+
+
+def smtp_env(port):
+    """The environment variables that send another process's mail to the server on `port`."""
+    return {"EMAIL_HOST": HOST, "EMAIL_PORT": str(port)}
+
+
+class HungSmtpServer:
+    """A mail server that accepts connections on `port` and never says a word."""
+
+    def __init__(self, port):
+        self.listener = socket.create_server((HOST, port))
+        self.connections = []
+        self._thread = threading.Thread(target=self._accept, daemon=True)
+        self._thread.start()
+
+    def _accept(self):
+        while True:
+            try:
+                connection, _address = self.listener.accept()
+            except OSError:  # closed by stop()
+                return
+            self.connections.append(connection)
+
+    def stop(self):
+        # shutdown() wakes the thread blocked in accept(); close() alone would not.
+        self.listener.shutdown(socket.SHUT_RDWR)
+        self.listener.close()
+        for connection in self.connections:
+            connection.close()
+        self._thread.join(timeout=5)

@@ -4,8 +4,6 @@ import pytest
 
 from efus_conf.models import Conference
 
-pytestmark = pytest.mark.database
-
 PUBLIC_PAGES = [
     "",
     "speakers/",

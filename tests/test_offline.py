@@ -2,6 +2,8 @@
 
 import pytest
 
+from tests.factories import PageFactory
+
 LANGUAGES = ["en", "fr", "nl"]
 
 
@@ -15,7 +17,7 @@ def test_service_worker_is_served_from_the_root_and_never_cached(client, db):
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_manifest_starts_at_the_homepage_of_its_language(client, demo, language):
+def test_manifest_starts_at_the_homepage_of_its_language(client, conference, language):
     response = client.get(f"/{language}/manifest.webmanifest")
     assert response["Content-Type"] == "application/manifest+json"
     manifest = response.json()
@@ -26,7 +28,7 @@ def test_manifest_starts_at_the_homepage_of_its_language(client, demo, language)
     assert {icon["sizes"] for icon in manifest["icons"]} == {"192x192", "512x512"}
 
 
-def test_manifest_icons_exist(client, demo):
+def test_manifest_icons_exist(client, conference):
     from django.contrib.staticfiles import finders
     from PIL import Image
 
@@ -41,7 +43,8 @@ def test_manifest_without_a_conference_still_answers(client, db):
     assert client.get("/en/manifest.webmanifest").json()["name"] == "Efus"
 
 
-def test_every_page_links_the_manifest_and_the_enhancement_script(client, demo):
+def test_every_page_links_the_manifest_and_the_enhancement_script(client, conference):
+    PageFactory(slug="about-efus")
     html = client.get("/nl/about-efus/").content.decode()
     assert '<link rel="manifest" href="/nl/manifest.webmanifest">' in html
     assert 'data-service-worker="/sw.js"' in html
@@ -52,7 +55,7 @@ def test_every_page_links_the_manifest_and_the_enhancement_script(client, demo):
     ("language", "text"),
     [("en", "You are offline"), ("fr", "Vous êtes hors ligne"), ("nl", "U bent offline")],
 )
-def test_offline_notice_is_translated_and_not_indexed(client, demo, language, text):
+def test_offline_notice_is_translated_and_not_indexed(client, conference, language, text):
     html = client.get(f"/{language}/offline/").content.decode()
     assert f"<h1>{text}</h1>" in html
     assert '<meta name="robots" content="noindex">' in html

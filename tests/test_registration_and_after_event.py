@@ -9,7 +9,7 @@ from efus_conf.models import CONFERENCE_TZ, KeyFigure
 from programme.models import Availability
 from tests.factories import SessionFactory
 
-pytestmark = [pytest.mark.django_db, pytest.mark.database]
+pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
@@ -65,6 +65,7 @@ def test_without_a_registration_address_nothing_is_said(client, conference, cloc
     assert "Register" not in html and "Registration" not in html
 
 
+@pytest.mark.database
 def test_registration_closing_before_it_opens_is_refused_by_the_database(registration):
     registration.registration_closes = registration.registration_opens - datetime.timedelta(1)
     with pytest.raises(IntegrityError):
@@ -78,6 +79,7 @@ def test_a_sessions_places_and_availability_show_on_its_card_and_page(client, co
         assert "Liste d'attente · 25 places" in unescape(html)
 
 
+@pytest.mark.database
 def test_an_unknown_availability_is_refused_by_the_database(conference):
     with pytest.raises(IntegrityError):
         SessionFactory(availability="plenty")

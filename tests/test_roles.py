@@ -1,20 +1,20 @@
-"""Organisers' roles: content editors never see a subscriber; communications can."""
+"""Organisers' roles: content editors never see a subscriber; communications can.
+
+The roles' migration also runs on PostgreSQL (marked `database`): migrating back and forth is
+schema work each engine does its own way (SQLite rebuilds tables, PostgreSQL alters them)."""
 
 import csv
 import io
 
 import pytest
 from django.contrib.auth.models import Group
-from django.core.cache import cache
 from django.core.management import call_command
 from openpyxl import load_workbook
 
 from efus_conf.models import Page
 from newsletter.models import Mail, Subscriber, SubscriptionEvent
-from programme.models import Session
-from speakers.models import Speaker
 from tests.admin_forms import change_form_data
-from tests.newsletter.test_privacy_and_tokens import make_subscriber
+from tests.factories import PageFactory, SessionSpeakerFactory, SpeakerFactory, SubscriberFactory
 
 SUBSCRIBERS = "/admin/newsletter/subscriber/"
 CONTENT = {
@@ -59,21 +59,16 @@ NEWSLETTER_PERMISSIONS = {
 }
 
 
-@pytest.fixture(autouse=True)
-def empty_cache():
-    cache.clear()
-
-
 @pytest.fixture
 def confirmed(db):
-    subscriber = make_subscriber("ana@example.org", Subscriber.Status.CONFIRMED, name="Ana")
+    subscriber = SubscriberFactory(email="ana@example.org", name="Ana")
     subscriber.record(SubscriptionEvent.Kind.CONFIRMED, "confirmation link followed")
     return subscriber
 
 
 @pytest.fixture
 def pending(db):
-    subscriber = make_subscriber("jo@example.org")
+    subscriber = SubscriberFactory(email="jo@example.org", status=Subscriber.Status.PENDING)
     subscriber.mails.create(
         kind=Mail.Kind.CONFIRMATION, status=Mail.Status.FAILED, last_error="SMTPConnectError"
     )
@@ -101,6 +96,7 @@ def test_communications_have_the_content_and_the_subscriber_permissions(migrated
     assert permissions_of("Communications") == CONTENT_PERMISSIONS | NEWSLETTER_PERMISSIONS
 
 
+@pytest.mark.database
 @pytest.mark.django_db(transaction=True)
 def test_roles_migration_is_reversible_and_can_run_again():
     call_command("migrate", "efus_conf", "0001", verbosity=0)
@@ -198,8 +194,8 @@ def test_admin_index_for_an_editor_does_not_list_the_newsletter(client, editor, 
     assert "/admin/newsletter/" not in html
 
 
-def test_editor_edits_a_page(client, editor, demo):
-    page = Page.objects.get(slug="about-efus")
+def test_editor_edits_a_page(client, editor, conference):
+    page = PageFactory()
     client.force_login(editor)
     url = f"/admin/efus_conf/page/{page.pk}/change/"
     data = change_form_data(client.get(url).content.decode(), "page", title_en="About us")
@@ -209,8 +205,8 @@ def test_editor_edits_a_page(client, editor, demo):
     assert page.title_en == "About us"
 
 
-def test_editor_edits_a_speaker(client, editor, demo):
-    speaker = Speaker.objects.published().order_by("pk").first()
+def test_editor_edits_a_speaker(client, editor, conference):
+    speaker = SpeakerFactory()
     client.force_login(editor)
     url = f"/admin/speakers/speaker/{speaker.pk}/change/"
     html = client.get(url).content.decode()
@@ -220,8 +216,8 @@ def test_editor_edits_a_speaker(client, editor, demo):
     assert speaker.city_en == "Ghent"
 
 
-def test_editor_edits_a_session_and_its_people(client, editor, demo):
-    session = Session.objects.published().filter(people__isnull=False).order_by("pk").first()
+def test_editor_edits_a_session_and_its_people(client, editor, conference):
+    session = SessionSpeakerFactory().session
     client.force_login(editor)
     url = f"/admin/programme/session/{session.pk}/change/"
     html = client.get(url).content.decode()
@@ -231,8 +227,8 @@ def test_editor_edits_a_session_and_its_people(client, editor, demo):
     assert session.title_en == "Renamed session"
 
 
-def test_editor_finds_a_speaker_by_name_for_a_session(client, editor, demo):
-    speaker = Speaker.objects.order_by("pk").first()
+def test_editor_finds_a_speaker_by_name_for_a_session(client, editor, conference):
+    speaker = SpeakerFactory(name="Ada Lindqvist")
     client.force_login(editor)
     response = client.get(
         "/admin/autocomplete/",

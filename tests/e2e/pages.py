@@ -1,6 +1,6 @@
 """The page types the browser tests visit: one line each.
 
-PUBLIC_PAGES are checked with axe in every language and screenshotted at every width;
+PUBLIC_PAGES are checked with axe in every language (and screenshotted by `make screenshots`);
 OFFLINE_PAGES must still open after the network is cut once a visitor has seen them.
 Open a page type with `visit(page, site, name, language)`: it fills in the address and
 does what the page type needs once loaded (PREPARE).

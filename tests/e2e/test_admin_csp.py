@@ -1,16 +1,18 @@
 """The admin, its language tabs and the public pages work under the strict CSP in Chromium."""
 
+import contextlib
+
 import pytest
 from playwright.sync_api import expect
 
 pytestmark = pytest.mark.e2e
 
 
-@pytest.fixture
-def browser_page(browser):
+@contextlib.contextmanager
+def recording_page(browser, **context_args):
     """A page in the session's Chromium that records failed requests and CSP reports, for
     an organiser abroad (the admin's notes about time zones show)."""
-    with browser.new_context(timezone_id="America/New_York") as context:
+    with browser.new_context(timezone_id="America/New_York", **context_args) as context:
         page = context.new_page()
         failures = []
         # Lazy images still loading when the test moves on are aborted: not a failure.
@@ -39,15 +41,29 @@ def browser_page(browser):
 
 
 @pytest.fixture
-def admin_page(production_site, browser_page):
-    """browser_page, signed in to the admin as the demo's organiser."""
-    site = production_site
-    browser_page.goto(f"{site}/admin/login/?next=/admin/")
-    browser_page.fill("#id_username", "organiser")
-    browser_page.fill("#id_password", "pw-123456!")
-    browser_page.click("input[type=submit]")
-    browser_page.wait_for_url(f"{site}/admin/")
-    return browser_page
+def browser_page(browser):
+    with recording_page(browser) as page:
+        yield page
+
+
+@pytest.fixture(scope="module")
+def organiser_session(production_site, browser):
+    """The cookies of the demo's organiser, signed in once for the module: a sign-in hashes
+    the password, which takes the production hasher most of a second."""
+    with recording_page(browser) as page:
+        page.goto(f"{production_site}/admin/login/?next=/admin/")
+        page.fill("#id_username", "organiser")
+        page.fill("#id_password", "pw-123456!")
+        page.click("input[type=submit]")
+        page.wait_for_url(f"{production_site}/admin/")
+        return page.context.storage_state()
+
+
+@pytest.fixture
+def admin_page(browser, organiser_session):
+    """A recording page in a context of its own, signed in to the admin as the organiser."""
+    with recording_page(browser, storage_state=organiser_session) as page:
+        yield page
 
 
 def test_admin_and_its_language_tabs_work_without_csp_violations(production_site, admin_page):

@@ -6,8 +6,8 @@ import textwrap
 
 import pytest
 
-from tests.load.server import Client, Gunicorn
-from tests.smtp import SmtpServer
+from tests.gunicorn_site import GunicornSite
+from tests.http_client import Client
 
 HOLD_LOCK = textwrap.dedent(
     """
@@ -26,14 +26,10 @@ def stored(site):
 
 @pytest.fixture
 def site(tmp_path):
-    sink = SmtpServer().start()
-    server = Gunicorn(tmp_path, smtp_port=sink.port, workers=1, threads=2)
-    server.env["DJANGO_DB_BUSY_TIMEOUT"] = "1"
-    try:
-        with server:
-            yield server
-    finally:
-        sink.stop()
+    """One worker that waits one second for a locked database; no mail goes anywhere (the
+    answer is a 503 before anything is stored)."""
+    with GunicornSite(tmp_path, workers=1, threads=2, DJANGO_DB_BUSY_TIMEOUT="1") as server:
+        yield server
 
 
 def test_locked_database_answers_503_with_the_form_as_sent_in_the_visitor_language(site):

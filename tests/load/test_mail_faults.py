@@ -6,59 +6,46 @@ of subscriptions must not leave an accepted subscriber without the task that mai
 
 import os
 import signal
-import socket
 import sqlite3
 import threading
 import time
 
 import pytest
 
-from tests.gunicorn_site import free_port
-from tests.load.server import (
-    HOST,
-    Client,
-    Gunicorn,
-    run_concurrently,
-    subscribe,
-    wait_until,
-)
-from tests.smtp import SmtpServer
-
-
-class HungSmtp:
-    """A mail server that accepts connections and never says a word."""
-
-    def __init__(self, port):
-        self.listener = socket.create_server((HOST, port))
-        self.connections = []
-        self._thread = threading.Thread(target=self._accept, daemon=True)
-        self._thread.start()
-
-    def _accept(self):
-        while True:
-            try:
-                connection, _address = self.listener.accept()
-            except OSError:  # closed by stop()
-                return
-            self.connections.append(connection)
-
-    def stop(self):
-        # shutdown() wakes the thread blocked in accept(); close() alone would not.
-        self.listener.shutdown(socket.SHUT_RDWR)
-        self.listener.close()
-        for connection in self.connections:
-            connection.close()
-        self._thread.join(timeout=5)
+from tests.gunicorn_site import GunicornSite, free_port
+from tests.http_client import Client, run_concurrently, subscribe, wait_until
+from tests.smtp import HungSmtpServer, SmtpServer, smtp_env
 
 
 @pytest.fixture
-def site(tmp_path):
-    """gunicorn (2 workers) and the mail worker, mailing a port a test decides what answers."""
-    smtp_port = free_port()
-    server = Gunicorn(tmp_path, smtp_port=smtp_port, workers=2, threads=4)
-    server.env["EMAIL_TIMEOUT"] = "2"
-    server.smtp_port = smtp_port
-    with server:
+def smtp_port():
+    """The port the site mails: each test chooses what answers there."""
+    return free_port()
+
+
+def mailing_site(folder, smtp_port, **environment):
+    """The demo site on gunicorn (2 workers) and the mail worker, mailing `smtp_port`."""
+    return GunicornSite(
+        folder,
+        threads=4,
+        mail_worker=True,
+        NEWSLETTER_RATE_LIMIT="off",
+        **smtp_env(smtp_port),
+        **environment,
+    )
+
+
+@pytest.fixture
+def site(tmp_path, smtp_port):
+    with mailing_site(tmp_path, smtp_port) as server:
+        yield server
+
+
+@pytest.fixture
+def impatient_site(tmp_path, smtp_port):
+    """The mail worker gives up on a silent mail server after a second (EMAIL_TIMEOUT), so
+    that six mails to a hung one fail in seconds, not a minute."""
+    with mailing_site(tmp_path, smtp_port, EMAIL_TIMEOUT="1") as server:
         yield server
 
 
@@ -84,45 +71,49 @@ def mail_states(site, domain):
     )
 
 
-def test_hung_mail_server_slows_no_page_and_mail_goes_once_it_answers(site):
+def test_hung_mail_server_slows_no_page_and_mail_goes_once_it_answers(impatient_site, smtp_port):
     domain = "hung.example.org"
-    hung = HungSmtp(site.smtp_port)
+    hung = HungSmtpServer(smtp_port)
     try:
         people = [(f"p{n}@{domain}", "en") for n in range(6)]
-        results = run_concurrently(lambda person: subscribe(site.port, *person), people, threads=6)
+        results = run_concurrently(
+            lambda person: subscribe(impatient_site.port, *person), people, threads=6
+        )
         assert {outcome for _person, outcome in results} == {
             (302, "/en/newsletter/check-your-inbox/", 200)
         }
         started = time.monotonic()
-        page = Client(site.port).get("/en/programme/")
+        page = Client(impatient_site.port).get("/en/programme/")
         elapsed = time.monotonic() - started
         assert page.status == 200
         # Before the queue, the web workers sat in SMTP: 9.7 s for this page. Generous bound.
         assert elapsed < 5, f"a page took {elapsed:.1f} s while the mail server hung"
-        assert wait_until(lambda: mail_states(site, domain), {"retrying": 6}, 90) == {
+        assert wait_until(lambda: mail_states(impatient_site, domain), {"retrying": 6}, 90) == {
             "retrying": 6
-        }, site.log_tail()
+        }, impatient_site.log_tail()
         assert hung.connections, "the worker never tried the mail server"
     finally:
         hung.stop()
 
-    sink = SmtpServer(site.smtp_port).start()
+    sink = SmtpServer(smtp_port).start()
     try:
-        make_retries_due(site)
+        make_retries_due(impatient_site)
         received = wait_until(
             lambda: sorted(r for r in sink.recipients() if r.endswith(domain)),
             sorted(address for address, _language in people),
             60,
         )
-        assert len(received) == 6, site.log_tail()
-        assert wait_until(lambda: mail_states(site, domain), {"sent": 6}, 30) == {"sent": 6}
+        assert len(received) == 6, impatient_site.log_tail()
+        assert wait_until(lambda: mail_states(impatient_site, domain), {"sent": 6}, 30) == {
+            "sent": 6
+        }
     finally:
         sink.stop()
 
 
-def test_web_worker_killed_in_a_burst_leaves_no_subscriber_without_its_mail_task(site):
+def test_web_worker_killed_in_a_burst_leaves_no_subscriber_without_its_mail_task(site, smtp_port):
     domain = "burst.example.org"
-    sink = SmtpServer(site.smtp_port).start()
+    sink = SmtpServer(smtp_port).start()
     people = [(f"b{n:03d}@{domain}", ("en", "fr", "nl")[n % 3]) for n in range(150)]
     victim = site.worker_pids()[0]
 

@@ -5,9 +5,9 @@ import contextlib
 import itertools
 import re
 import sqlite3
+import subprocess
 import threading
 import time
-import urllib.parse
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -18,8 +18,8 @@ from django.conf import settings
 from efus_conf.backups import create_backup, restore_backup
 from newsletter.models import Subscriber
 from tests.factories import SubscriberFactory
-from tests.gunicorn_site import manage, production_env, running_site, serving
-from tests.load.server import Client
+from tests.gunicorn_site import GunicornSite, copy_prepared_site, manage, production_env
+from tests.http_client import Client
 
 PAGES = ["/en/", "/fr/programme/", "/nl/speakers/"]
 CSRF = re.compile(r'name="csrfmiddlewaretoken" value="[^"]*"')
@@ -33,7 +33,6 @@ for n in range(3):
     )
 """
 BURST_COUNT = "SELECT count(*) FROM newsletter_subscriber WHERE email LIKE 'burst-%'"
-OVERRIDES = ["DATABASE_URL", "NEWSLETTER_RATE_LIMIT"]
 BURST_FORM = {"language": "en", "consent": "on", "source": "/en/newsletter/"}
 # Every subscriber is written with its consent record in one transaction: a consistent copy
 # never holds one without the other.
@@ -46,11 +45,7 @@ with connection.cursor() as cursor:
 burst = Subscriber.objects.filter(email__startswith="burst-")
 print(burst.count(), burst.filter(events__isnull=True).count())
 """
-LIST_SUBSCRIBERS = """
-from newsletter.models import Subscriber
-for row in Subscriber.objects.order_by("email").values_list("email", "status", "consented_at"):
-    print(row)
-"""
+SUBSCRIBERS = "SELECT email, status, consented_at FROM newsletter_subscriber ORDER BY email"
 
 
 def fetch(url):
@@ -66,79 +61,71 @@ def snapshot(url):
     return pages, {path: fetch(url + path) for path in media}
 
 
-def sqlite_env(folder):
-    return production_env(folder, DATABASE_URL=f"sqlite:///{folder / 'site.sqlite3'}")
-
-
 @pytest.fixture
 def source(tmp_path):
+    """The environment of a copy of the demo site, not served."""
     folder = tmp_path / "site"
-    folder.mkdir()
-    return folder
+    copy_prepared_site(folder)
+    return production_env(folder)
 
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
-    """The demo site served by gunicorn on its own SQLite file: (its environment, its URL)."""
+    """The demo site served by gunicorn, without the newsletter's per-client limit."""
     folder = tmp_path_factory.mktemp("backed-up-site")
-    env = sqlite_env(folder) | {"NEWSLETTER_RATE_LIMIT": "off"}
-    with running_site(folder, **{name: env[name] for name in OVERRIDES}) as url:
-        yield env, url
+    with GunicornSite(folder, NEWSLETTER_RATE_LIMIT="off") as site:
+        yield site
 
 
 @contextlib.contextmanager
-def long_lived_connection(env):
+def long_lived_connection(site):
     """A connection to the site's database kept open, as a worker or an admin shell keeps one:
     while it is, recent commits stay in the write-ahead log instead of the database file, which
     a plain copy of the file would miss."""
-    database = env["DATABASE_URL"].removeprefix("sqlite:///")
-    with contextlib.closing(sqlite3.connect(database, isolation_level=None)) as connection:
+    with contextlib.closing(sqlite3.connect(site.database, isolation_level=None)) as connection:
         connection.execute("SELECT count(*) FROM django_migrations").fetchone()
         yield connection
 
 
 def restore_into_empty_directory(tmp_path, archive):
+    """The archive restored into a new folder; that folder."""
     folder = tmp_path / "restored"
     folder.mkdir()
-    env = sqlite_env(folder)
-    manage(env, "restore", archive)
-    return env
+    manage(production_env(folder), "restore", archive)
+    return folder
 
 
 def test_a_backup_of_the_running_site_restores_into_an_empty_directory(tmp_path, site):
-    env, url = site
-    with long_lived_connection(env):
-        manage(env, "shell", "-c", SUBSCRIBE)
-        archive = manage(env, "backup", "--output", str(tmp_path / "backups")).stdout.strip()
-    before = snapshot(url)
+    with long_lived_connection(site):
+        site.manage("shell", "-c", SUBSCRIBE)
+        archive = site.manage("backup", "--output", str(tmp_path / "backups")).stdout.strip()
+    before = snapshot(site.url)
     assert re.search(r"efus-backup-\d{4}-\d\d-\d\dT\d\d-\d\d-\d\dZ\.tar\.gz$", archive)
     assert Path(archive).stat().st_mode & 0o077 == 0  # Subscribers' data: owner only.
 
-    restored_env = restore_into_empty_directory(tmp_path, archive)
-    with serving(restored_env) as restored_url:
-        after = snapshot(restored_url)
+    restored_folder = restore_into_empty_directory(tmp_path, archive)
+    with GunicornSite(restored_folder, as_is=True, workers=1) as restored:
+        after = snapshot(restored.url)
+        subscribers = restored.query(SUBSCRIBERS)
     assert after == before
     assert len(before[1]) >= 10  # The demo's speaker photos and partner logos.
-    subscribers = manage(restored_env, "shell", "-c", LIST_SUBSCRIBERS).stdout
-    assert "kept-2@example.org" in subscribers
-    assert subscribers in manage(env, "shell", "-c", LIST_SUBSCRIBERS).stdout
+    assert "kept-2@example.org" in [email for email, _status, _consented_at in subscribers]
+    assert subscribers == site.query(SUBSCRIBERS)
 
 
 def test_a_backup_taken_during_a_burst_of_subscriptions_is_consistent(tmp_path, site):
-    env, url = site
-    port = urllib.parse.urlsplit(url).port
     stop = threading.Event()
 
     def subscribe_until_stopped(visitor):
         for number in itertools.count():
             if stop.is_set():
                 return number
-            client = Client(port)
+            client = Client(site.port)
             client.open_form("/en/newsletter/")
             form = {"email": f"burst-{visitor}-{number}@example.org"} | BURST_FORM
             client.post_form("/en/newsletter/", form)
 
-    with long_lived_connection(env) as watcher, ThreadPoolExecutor(max_workers=4) as pool:
+    with long_lived_connection(site) as watcher, ThreadPoolExecutor(max_workers=4) as pool:
         visitors = [pool.submit(subscribe_until_stopped, visitor) for visitor in range(4)]
         # The burst is under way once its first subscriptions are committed (on a busy
         # machine that can take more than a second).
@@ -146,11 +133,12 @@ def test_a_backup_taken_during_a_burst_of_subscriptions_is_consistent(tmp_path, 
         while not committed and time.monotonic() < deadline:
             time.sleep(0.2)
             committed = watcher.execute(BURST_COUNT).fetchone()[0]
-        archive = manage(env, "backup", "--output", str(tmp_path)).stdout.strip()
+        archive = site.manage("backup", "--output", str(tmp_path)).stdout.strip()
         stop.set()
         assert sum(visitor.result() for visitor in visitors) > 4
 
-    restored = manage(restore_into_empty_directory(tmp_path, archive), "shell", "-c", CHECK)
+    restored_env = production_env(restore_into_empty_directory(tmp_path, archive))
+    restored = manage(restored_env, "shell", "-c", CHECK)
     integrity, burst, without_consent_record = restored.stdout.split()[-3:]
     assert integrity == "ok"
     assert int(burst) >= committed > 0
@@ -158,27 +146,24 @@ def test_a_backup_taken_during_a_burst_of_subscriptions_is_consistent(tmp_path, 
 
 
 def test_restore_refuses_to_overwrite_a_database_without_replace(tmp_path, source):
-    env = sqlite_env(source)
-    manage(env, "migrate", "--noinput")
-    archive = manage(env, "backup", "--output", str(tmp_path)).stdout.strip()
-    with pytest.raises(Exception) as refused:
-        manage(env, "restore", archive)
+    archive = manage(source, "backup", "--output", str(tmp_path)).stdout.strip()
+    with pytest.raises(subprocess.CalledProcessError) as refused:
+        manage(source, "restore", archive)
     assert "add --replace" in refused.value.stderr
-    manage(env, "restore", "--replace", archive)
+    manage(source, "restore", "--replace", archive)
 
 
 def test_backup_keeps_the_newest_archives_only(tmp_path, source):
-    env = sqlite_env(source)
-    manage(env, "migrate", "--noinput")
     for old in ["2024-01-01T00-00-00Z", "2024-01-02T00-00-00Z"]:
         (tmp_path / f"efus-backup-{old}.tar.gz").write_bytes(b"")
-    newest = manage(env, "backup", "--output", str(tmp_path), "--keep", "2").stdout.strip()
+    newest = manage(source, "backup", "--output", str(tmp_path), "--keep", "2").stdout.strip()
     assert sorted(path.name for path in tmp_path.glob("efus-backup-*")) == [
         "efus-backup-2024-01-02T00-00-00Z.tar.gz",
         newest.rsplit("/", 1)[1],
     ]
 
 
+# pg_dump and pg_restore instead of SQLite's backup API: only the PostgreSQL pass can run it.
 @pytest.mark.database
 @pytest.mark.skipif(
     settings.DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql",

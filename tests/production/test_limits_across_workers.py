@@ -1,13 +1,12 @@
 """Sign-in lockout and newsletter limits on the deployed stack: gunicorn with several workers,
 behind a proxy that names the client in X-Forwarded-For. Every worker counts together."""
 
-import urllib.parse
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from tests.gunicorn_site import running_site
-from tests.load.server import Client
+from tests.gunicorn_site import GunicornSite
+from tests.http_client import Client
 
 WORKERS = 3
 
@@ -15,13 +14,8 @@ WORKERS = 3
 @pytest.fixture(scope="module")
 def port(tmp_path_factory):
     folder = tmp_path_factory.mktemp("limits-site")
-    # Its own SQLite file whatever DATABASE_URL says, like the load tests: in the PostgreSQL
-    # run, the session's production site already holds that database's organiser.
-    database = f"sqlite:///{folder / 'site.sqlite3'}"
-    with running_site(
-        folder, workers=WORKERS, DJANGO_BEHIND_PROXY="1", DATABASE_URL=database
-    ) as url:
-        yield urllib.parse.urlsplit(url).port
+    with GunicornSite(folder, workers=WORKERS, DJANGO_BEHIND_PROXY="1") as site:
+        yield site.port
 
 
 def visitor(port, address):

@@ -77,7 +77,7 @@ def test_media_refuses_writes(client, media_root):
     assert client.post("/media/speakers/ada.png").status_code == 405
 
 
-def test_partner_logos_on_the_homepage_load(client, demo):
+def test_partner_logos_on_the_homepage_load(client, small_site):
     html = client.get("/en/").content.decode()
     logos = re.findall(r'src="(/media/partners/[^"]+)"', html)
     assert logos

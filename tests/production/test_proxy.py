@@ -3,7 +3,6 @@ and no rule per address: the site's own headers decide what it stores and for ho
 
 import concurrent.futures
 import os
-import socket
 import subprocess
 import time
 import urllib.parse
@@ -12,14 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.gunicorn_site import (
-    ROOT,
-    change_content,
-    free_port,
-    manage,
-    production_env,
-    running_site,
-)
+from tests.gunicorn_site import CHANGED_TAGLINE, ROOT, GunicornSite, free_port, wait_for_port
 from tests.machine import require
 
 NGINX = Path("/usr/sbin/nginx")
@@ -50,11 +42,11 @@ http {{
 @pytest.fixture(scope="module")
 def front(tmp_path_factory):
     """The demo site on gunicorn, nginx in front; yields (nginx URL, gunicorn access log,
-    the site's folder, nginx's cache folder)."""
+    the site, nginx's cache folder)."""
     require(NGINX, "the proxy tests need Debian's nginx")
     folder = tmp_path_factory.mktemp("front")
     access_log = folder / "access.log"
-    with running_site(
+    with GunicornSite(
         folder, access_log=access_log, PUBLIC_CACHE_SECONDS=str(SHARED_SECONDS)
     ) as site:
         port = free_port()
@@ -63,19 +55,15 @@ def front(tmp_path_factory):
             CONFIGURATION.format(
                 folder=folder,
                 port=port,
-                upstream=site.removeprefix("http://"),
+                upstream=f"127.0.0.1:{site.port}",
                 snippet=ROOT / "deploy" / "nginx" / "efus-conf-proxy.conf",
                 user="user root;" if os.getuid() == 0 else "",
             )
         )
         nginx = subprocess.Popen([NGINX, "-c", configuration, "-p", folder])
         try:
-            for _attempt in range(100):
-                with socket.socket() as client:
-                    if client.connect_ex(("127.0.0.1", port)) == 0:
-                        break
-                time.sleep(0.05)
-            yield f"http://127.0.0.1:{port}", access_log, folder, folder / "cache"
+            wait_for_port(port)
+            yield f"http://127.0.0.1:{port}", access_log, site, folder / "cache"
         finally:
             nginx.terminate()
             nginx.wait(timeout=10)
@@ -104,15 +92,15 @@ def test_a_thousand_requests_reach_the_site_at_most_once_per_s_maxage(front):
 
 
 def test_a_change_shows_through_the_proxy_within_s_maxage(front):
-    url, _access_log, folder, _cache = front
+    url, _access_log, site, _cache = front
     fetch(url + "/fr/")
     fetch(url + "/fr/")
-    change_content(folder)
+    site.change_content()
     changed_at = time.monotonic()
     # After s-maxage, the next request gets the stored copy once more while nginx fetches
     # the new one (stale-while-revalidate); the one after that gets the change.
     deadline = changed_at + SHARED_SECONDS + 3
-    while "Accroche changée hors de l’admin" not in fetch(url + "/fr/")[2].decode():
+    while CHANGED_TAGLINE not in fetch(url + "/fr/")[2].decode():
         assert time.monotonic() < deadline, "the change did not show through the proxy"
         time.sleep(0.2)
 
@@ -131,16 +119,16 @@ print(session.session_key)
 """
 
 
-def organiser_session(folder):
+def organiser_session(site):
     """The organiser's session cookie, made as signing in would (the site's cookies are
     Secure, and this front is plain HTTP)."""
-    result = manage(production_env(folder), "shell", "--no-imports", "-c", SIGN_IN)
+    result = site.manage("shell", "--no-imports", "-c", SIGN_IN)
     return f"sessionid={result.stdout.strip()}"
 
 
 def test_nothing_private_is_ever_stored_by_the_proxy(front):
-    url, _access_log, folder, cache = front
-    cookie = organiser_session(folder)
+    url, _access_log, site, cache = front
+    cookie = organiser_session(site)
     fetch(url + "/en/speakers/")  # A public page, which the proxy does store.
     for _visit in range(2):
         assert "Log out" in fetch(url + "/admin/", Cookie=cookie)[2].decode()

@@ -3,7 +3,6 @@
 import pytest
 from django.core.cache import caches
 
-from efus_conf.models import Conference
 from efus_conf.settings import cache_from_url
 
 
@@ -13,10 +12,9 @@ def redis_cache(settings, redis_url):
     return caches["default"]
 
 
-def test_pages_are_cached_and_invalidated_in_redis(client, demo, redis_cache):
+def test_pages_are_cached_and_invalidated_in_redis(client, conference, redis_cache):
     assert client.get("/en/")["X-Page-Cache"] == "miss"
     assert client.get("/en/")["X-Page-Cache"] == "hit"
-    conference = Conference.objects.current()
     conference.tagline_en = "Stored in Redis"
     conference.save()
     response = client.get("/en/")
