@@ -1,15 +1,6 @@
 import pytest
-from django.core.cache import cache
 
 from tests.smtp import SmtpServer, use_smtp
-
-
-@pytest.fixture(autouse=True)
-def empty_cache():
-    """Every test starts and ends with an empty cache (pages cached by another test)."""
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture
