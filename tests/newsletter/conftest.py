@@ -38,16 +38,3 @@ def privacy_page(db):
         },
     )
     return page
-
-
-def form_data(email_address, language="en", **extra):
-    return {
-        "email": email_address,
-        "name": "",
-        "organisation": "",
-        "language": language,
-        "consent": "on",
-        "source": f"/{language}/",
-        "website": "",
-        **extra,
-    }

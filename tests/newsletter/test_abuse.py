@@ -7,7 +7,7 @@ from django.core.exceptions import ImproperlyConfigured
 
 from efus_conf.settings import parse_rate
 from newsletter.models import Mail, Subscriber
-from tests.newsletter.conftest import form_data
+from tests.newsletter.submissions import form_data
 from tests.test_settings import run_django
 
 

@@ -3,7 +3,7 @@
 import pytest
 
 from newsletter.models import Subscriber
-from tests.newsletter.conftest import form_data
+from tests.newsletter.submissions import form_data
 
 INVALID = "This does not look like an email address"
 

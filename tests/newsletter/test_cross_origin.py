@@ -6,7 +6,7 @@ import pytest
 from django.test import Client
 
 from newsletter.models import Subscriber
-from tests.newsletter.conftest import form_data
+from tests.newsletter.submissions import form_data
 
 REFUSED_PAGE = {
     "en": "The form could not be sent",

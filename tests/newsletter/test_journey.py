@@ -6,7 +6,7 @@ import pytest
 from django.test import Client
 
 from newsletter.models import Subscriber, SubscriptionEvent
-from tests.newsletter.conftest import form_data
+from tests.newsletter.submissions import form_data
 
 pytestmark = pytest.mark.database
 

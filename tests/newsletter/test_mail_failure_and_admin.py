@@ -16,7 +16,7 @@ from newsletter.models import Mail, Subscriber, SubscriptionEvent
 from newsletter.services import RETRY_DELAYS
 from tests.factories import SubscriberFactory
 from tests.gunicorn_site import free_port
-from tests.newsletter.conftest import form_data
+from tests.newsletter.submissions import form_data
 from tests.smtp import use_smtp
 
 CHANGELIST = "/admin/newsletter/subscriber/"

@@ -13,7 +13,7 @@ from django_tasks_db.models import DBTaskResult
 from newsletter import services
 from newsletter.models import Mail, Subscriber
 from tests.factories import SubscriberFactory
-from tests.newsletter.conftest import form_data
+from tests.newsletter.submissions import form_data
 
 PENDING = Subscriber.Status.PENDING
 LONG_SITE_URL = "https://" + "a" * 50 + "." + "b" * 49 + ".example.org"

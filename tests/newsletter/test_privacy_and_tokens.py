@@ -11,7 +11,7 @@ from django.utils import timezone
 from newsletter import tokens
 from newsletter.models import Subscriber
 from tests.factories import SubscriberFactory
-from tests.newsletter.conftest import form_data
+from tests.newsletter.submissions import form_data
 
 
 def without_csrf_tokens(html):
