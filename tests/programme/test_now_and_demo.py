@@ -1,28 +1,20 @@
-import datetime
-
 import pytest
 from django.core.management import call_command
-from django.utils import timezone
 
-from programme.models import CONFERENCE_TZ, Session
+from programme.models import Session
 from speakers.models import Speaker
 from tests.factories import RoomFactory, SessionFactory, brussels
 
 
-def at(monkeypatch, *args):
-    moment = datetime.datetime(*args, tzinfo=CONFERENCE_TZ)
-    monkeypatch.setattr(timezone, "now", lambda: moment)
-
-
-def test_now_before_the_conference_says_when_it_opens(client, conference, monkeypatch):
+def test_now_before_the_conference_says_when_it_opens(client, conference, clock):
     SessionFactory(start=brussels(20, 9))
     SessionFactory(start=brussels(20, 8, 30))
-    at(monkeypatch, 2024, 3, 1, 12, 0)
+    clock(2024, 3, 1, 12, 0)
     html = client.get("/en/programme/now/").content.decode()
     assert "has not started yet" in html and "08:30" in html
 
 
-def test_now_during_the_conference_shows_each_room(client, conference, monkeypatch):
+def test_now_during_the_conference_shows_each_room(client, conference, clock):
     SessionFactory(
         title_fr="Plénière : les villes face aux drogues et aux trafics",
         start=brussels(20, 14), end=brussels(20, 15, 15), room=RoomFactory(name_en="Auditorium"),
@@ -31,15 +23,15 @@ def test_now_during_the_conference_shows_each_room(client, conference, monkeypat
         title_fr="Pause café", format=Session.Format.BREAK, start=brussels(20, 15, 15),
         room=RoomFactory(name_en="Foyer"),
     )  # fmt: skip
-    at(monkeypatch, 2024, 3, 20, 14, 30)
+    clock(2024, 3, 20, 14, 30)
     html = client.get("/fr/programme/now/").content.decode()
     assert "Plénière : les villes face aux drogues et aux trafics" in html
     assert "Pause café" in html  # next in the foyer
 
 
-def test_now_after_the_conference_says_it_is_over(client, conference, monkeypatch):
+def test_now_after_the_conference_says_it_is_over(client, conference, clock):
     SessionFactory(start=brussels(22, 16))
-    at(monkeypatch, 2024, 4, 1, 9, 0)
+    clock(2024, 4, 1, 9, 0)
     html = client.get("/nl/programme/now/").content.decode()
     assert "De conferentie is afgelopen" in html
 
@@ -81,8 +73,8 @@ def test_demo_scale_is_idempotent(db):
     assert Session.objects.filter(slug__startswith="bench-session-").count() == 5
 
 
-def test_now_at_the_field_visits_meeting_point_shows_all_six_visits(client, demo, monkeypatch):
-    at(monkeypatch, 2024, 3, 21, 13, 50)
+def test_now_at_the_field_visits_meeting_point_shows_all_six_visits(client, demo, clock):
+    clock(2024, 3, 21, 13, 50)
     html = client.get("/en/programme/now/").content.decode()
     visits = Session.objects.filter(format="visit", start__date="2024-03-21")
     assert visits.count() == 6
