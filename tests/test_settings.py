@@ -1,25 +1,6 @@
-import os
-import subprocess
-import sys
-from pathlib import Path
-
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-
-
-def run_python(env_overrides, *args):
-    """Run Python in a fresh interpreter with a controlled environment."""
-    env = {key: value for key, value in os.environ.items() if not key.startswith("DJANGO_")}
-    env.update(env_overrides)
-    return subprocess.run(
-        [sys.executable, *args], cwd=ROOT, env=env, capture_output=True, text=True
-    )
-
-
-def run_django(env_overrides, *args):
-    """Run manage.py in a fresh interpreter with a controlled environment."""
-    return run_python(env_overrides, "manage.py", *args)
+from tests.fresh_interpreter import run_django, run_python
 
 
 @pytest.mark.parametrize("entry_point", ["efus_conf.wsgi", "efus_conf.asgi"])
