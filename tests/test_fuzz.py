@@ -119,8 +119,9 @@ def no_rate_limit(settings):
 
 
 @pytest.fixture
-def site(small_programme, about_efus):
-    """Something behind every public page: sessions, speakers, tracks, an organisers' page."""
+def site(small_programme, about_efus, migrated_data):
+    """Something behind every public page: sessions, speakers, tracks, an organisers' page,
+    and the privacy notice (made by a data migration, which a browser test's flush empties)."""
 
 
 @pytest.fixture
