@@ -60,25 +60,18 @@ test-deps:
 	@bin/ensure-debian-package /usr/sbin/nginx nginx-light "the proxy tests"
 
 # The suite runs on two processes (pytest-xdist; a module stays on one, so its fixtures are
-# set up once). At the same time, the tests whose behaviour depends on the database engine,
-# marked `database` (constraints, locks, migrations, the content version's triggers), run
-# again on a throwaway PostgreSQL server (bin/with-postgres starts one on loopback, or says
-# why it skips): a tenth of the suite, on the CPU the first pass leaves idle while it waits
-# on browsers and servers. Its output follows the first pass's.
+# set up once), then once more on a throwaway PostgreSQL server (bin/with-postgres starts one
+# on loopback, or says why it skips) for the tests whose behaviour depends on the database
+# engine, marked `database` (constraints, locks, migrations, the content version's
+# triggers). Run side by side, the two passes took longer than one after the other: the
+# first keeps both CPUs busy.
 PYTEST := $(VENV)/bin/pytest --numprocesses=2 --dist=loadfile
-# Both passes measure branch coverage (pyproject.toml, [tool.coverage]) into a file each,
-# combined at the end; the summary prints the total and the modules under 90 %, which
-# docs/testing.md explains.
+# Both passes measure branch coverage (pyproject.toml, [tool.coverage]); the summary prints the
+# total and the modules under 90 %, which docs/testing.md explains.
 test: install lint test-deps
 	$(MANAGE) collectstatic --noinput -v0
-	@mkdir -p var && rm -f .coverage .coverage.*
-	@COVERAGE_FILE=.coverage.postgres bin/with-postgres $(PYTEST) -q -m database \
-	    --cov --cov-report= >var/test-postgres.log 2>&1 & postgres=$$!; \
-	COVERAGE_FILE=.coverage.sqlite $(PYTEST) --durations=15 --cov --cov-report=; sqlite=$$?; \
-	wait $$postgres; postgres=$$?; \
-	echo "PostgreSQL pass (tests marked database):"; cat var/test-postgres.log; \
-	[ $$sqlite -eq 0 ] && [ $$postgres -eq 0 ]
-	$(VENV)/bin/coverage combine -q
+	$(PYTEST) --durations=15 --cov --cov-report=
+	bin/with-postgres $(PYTEST) -q -m database --cov --cov-append --cov-report=
 	$(PY) bin/coverage-summary
 
 # Full-page screenshots of every public page at 375 and 1280 px in every language, taken on
