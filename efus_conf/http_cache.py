@@ -186,8 +186,9 @@ def is_text(response):
 
 def compress(body, encoding):
     if encoding == "br":
-        # Quality 9 of 11: close to the smallest, at a fraction of the time.
-        return brotli.compress(body, quality=9)
+        # Every answer rendered pays for both encodings: quality 5 of 11 is within 2 % of
+        # quality 9's size (the programme: 7.6 kB against 7.5 kB) in a tenth of the time.
+        return brotli.compress(body, quality=5)
     return gzip.compress(body, compresslevel=6, mtime=0)
 
 
