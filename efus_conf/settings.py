@@ -54,7 +54,8 @@ def cache_from_url(url):
         return {
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
             "LOCATION": parts.netloc or "efus",
-            "OPTIONS": {"MAX_ENTRIES": 5000},
+            # Four entries a page (its headers, and its body in each encoding): 5,000 pages.
+            "OPTIONS": {"MAX_ENTRIES": 20000},
         }
     if parts.scheme in {"redis", "rediss"}:
         if not parts.hostname:
