@@ -72,9 +72,9 @@ class ProgrammeFilterForm(forms.Form):
         return self.is_bound and bool(self.errors)
 
     def sessions(self, published):
-        """The sessions to show, with their people: the filters narrow the query, the
-        search text its result (see SessionQuerySet.search)."""
-        sessions = self.apply(published)
+        """The sessions to show as cards, with their people: the filters narrow the query,
+        the search text its result (see SessionQuerySet.search)."""
+        sessions = self.apply(published).with_card_flags()
         if text := self.filters.get("q"):
             return sessions.search(text)
         return sessions.with_people()

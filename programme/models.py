@@ -22,7 +22,7 @@ from modeltranslation.utils import build_localized_fieldname
 from efus_conf.html import sanitise_html
 from efus_conf.models import CONFERENCE_TZ, Conference
 from efus_conf.text import fold
-from programme.changes import SessionChange
+from programme.changes import WATCHED_ATTNAMES, SessionChange
 
 # Addresses under /programme/ that a session slug must not take.
 RESERVED_SLUGS = {"now", "agenda", "schedule", "changes"}
@@ -208,16 +208,18 @@ class SessionQuerySet(models.QuerySet):
         return self.filter(people__speaker=speaker).distinct()
 
     def with_people(self):
-        """Room, track and the published people, in their order, in three queries in all;
-        whether each has files and changes, for its card."""
+        """Room, track and the published people, in their order, in three queries in all."""
         people = SessionSpeaker.objects.filter(speaker__published=True).select_related("speaker")
-        return (
-            self.select_related("room", "track")
-            .prefetch_related(Prefetch("people", queryset=people, to_attr="public_people"))
-            .annotate(
-                has_files=Exists(SessionMaterial.objects.filter(session=OuterRef("pk"))),
-                has_changes=Exists(SessionChange.objects.filter(session=OuterRef("pk"))),
-            )
+        return self.select_related("room", "track").prefetch_related(
+            Prefetch("people", queryset=people, to_attr="public_people")
+        )
+
+    def with_card_flags(self):
+        """Whether each session has files and changes, which the programme's cards say; in
+        the same query."""
+        return self.annotate(
+            has_files=Exists(SessionMaterial.objects.filter(session=OuterRef("pk"))),
+            has_changes=Exists(SessionChange.objects.filter(session=OuterRef("pk"))),
         )
 
     def with_materials(self):
@@ -474,7 +476,7 @@ class Session(models.Model):
             for name in ("title", "summary", "description")
             for code, _name in settings.LANGUAGES
         }
-        return {"start", "end", "room_id", "cancelled"} | translated
+        return {*WATCHED_ATTNAMES} | translated
 
     def has_schedule_changes(self):
         loaded = getattr(self, "_loaded", None)
