@@ -8,12 +8,12 @@ from modeltranslation.admin import TabbedTranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 from simple_history.template_utils import HistoricalRecordContextHelper
 
-from efus_conf.models import Conference
+from efus_conf.request_helpers import current_conference
 
 
-def conference_month():
+def conference_month(request):
     """ "2024-03": the month the conference starts, or the current month without one."""
-    conference = Conference.objects.current()
+    conference = current_conference(request)
     day = conference.start_date if conference else timezone.localdate()
     return day.strftime("%Y-%m")
 
@@ -50,7 +50,8 @@ class ContentAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
             widget = formfield.widget
             # A date and time field is a pair of widgets, the date first.
             date_widget = widget.widgets[0] if hasattr(widget, "widgets") else widget
-            date_widget.attrs["data-initial-month"] = conference_month()
+            # Read once per request, however many date fields the form has.
+            date_widget.attrs["data-initial-month"] = conference_month(request)
         return formfield
 
     def get_historical_record_context_helper(self, request, historical_record):

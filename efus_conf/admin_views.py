@@ -42,15 +42,17 @@ def translations(request):
         return download(language, everything=request.GET["download"] == "all", xliff=xliff)
     if "stored" in request.POST:
         return confirm(request, language)
+    # Each language's status reads every translated object: once per language, not again.
+    statuses = {code: handoff.status(code) for code in languages}
     context = {
         **admin.site.each_context(request),
         "title": _("Translations"),
         "language": language,
         "languages": [
-            (code, name, sum(len(texts) for _kind, texts in handoff.status(code)))
+            (code, name, sum(len(texts) for _kind, texts in statuses[code]))
             for code, name in languages.items()
         ],
-        "status": handoff.status(language),
+        "status": statuses[language],
         "form": TranslationUploadForm(request.POST or None, request.FILES or None),
     }
     if context["form"].is_valid():

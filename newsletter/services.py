@@ -43,12 +43,11 @@ Kind = SubscriptionEvent.Kind
 Status = Subscriber.Status
 
 
-def queue_mail(*, subscriber, kind, run_after=None):
+def queue_mail(*, subscriber, kind):
     """Record a mail owed to the subscriber and the task that sends it, in one transaction."""
     with transaction.atomic():
-        queued = Mail.objects.create(subscriber=subscriber, kind=kind, next_attempt_at=run_after)
-        task = tasks.send_mail if run_after is None else tasks.send_mail.using(run_after=run_after)
-        task.enqueue(queued.pk)
+        queued = Mail.objects.create(subscriber=subscriber, kind=kind)
+        tasks.send_mail.enqueue(queued.pk)
     return queued
 
 
