@@ -11,6 +11,8 @@ from django.core.management import call_command
 from django.test import override_settings
 from django.utils import translation
 
+from tests.smtp import SmtpServer, use_smtp
+
 
 @pytest.fixture(autouse=True, scope="session")
 def fast_password_hashing(django_test_environment):
@@ -273,3 +275,25 @@ def signed_in_superuser(client, superuser):
     """The test client is signed in as a superuser (who has no password: none is hashed)."""
     client.force_login(superuser)
     return superuser
+
+
+@pytest.fixture
+def start_smtp(settings):
+    """Start a real SMTP server on loopback (optionally on a given port) and route the test
+    process's mail to it (the browser tests' live server is a thread of it)."""
+    servers = []
+
+    def start(port=None):
+        server = SmtpServer(port).start()
+        servers.append(server)
+        use_smtp(settings, server.port)
+        return server
+
+    yield start
+    for server in servers:
+        server.stop()
+
+
+@pytest.fixture
+def smtp(start_smtp):
+    return start_smtp()

@@ -1,16 +1,8 @@
-import pytest
-
 from tests.admin_forms import change_form_data
 from tests.factories import ConferenceFactory
 
 
-@pytest.fixture
-def organiser(django_user_model):
-    return django_user_model.objects.create_superuser("organiser", "o@example.org", "pw-123456!")
-
-
-def test_conference_admin_has_a_tab_per_language(client, conference, organiser):
-    client.force_login(organiser)
+def test_conference_admin_has_a_tab_per_language(client, conference, signed_in_superuser):
     html = client.get(f"/admin/efus_conf/conference/{conference.pk}/change/").content.decode()
     for language in ["en", "fr", "nl"]:
         assert f'name="tagline_{language}"' in html
@@ -18,9 +10,10 @@ def test_conference_admin_has_a_tab_per_language(client, conference, organiser):
     assert "googleapis" not in html
 
 
-def test_organiser_changes_the_french_tagline_and_sees_it_on_the_french_homepage(client, organiser):
+def test_organiser_changes_the_french_tagline_and_sees_it_on_the_french_homepage(
+    client, signed_in_superuser
+):
     conference = ConferenceFactory(tagline_en="Cities at the heart of security")
-    client.force_login(organiser)
     url = f"/admin/efus_conf/conference/{conference.pk}/change/"
     data = change_form_data(
         client.get(url).content.decode(),
@@ -33,6 +26,5 @@ def test_organiser_changes_the_french_tagline_and_sees_it_on_the_french_homepage
     assert "Cities at the heart of security" in client.get("/en/").content.decode()
 
 
-def test_admin_refuses_a_second_conference(client, conference, organiser):
-    client.force_login(organiser)
+def test_admin_refuses_a_second_conference(client, conference, signed_in_superuser):
     assert client.get("/admin/efus_conf/conference/add/").status_code == 403

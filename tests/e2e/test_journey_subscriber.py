@@ -5,23 +5,12 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.smtp import SmtpServer, use_smtp
-
 pytestmark = pytest.mark.e2e
 
 ADDRESS = "lea.martin@example.org"
 
 
-@pytest.fixture
-def inbox(settings):
-    """A real SMTP server on loopback; the live server (a thread of this process) mails it."""
-    server = SmtpServer().start()
-    use_smtp(settings, server.port)
-    yield server
-    server.stop()
-
-
-def test_subscriber_confirms_by_mail_then_unsubscribes(site, page, inbox, mail_worker):
+def test_subscriber_confirms_by_mail_then_unsubscribes(site, page, smtp, mail_worker):
     from newsletter.models import Subscriber, SubscriptionEvent
 
     page.goto(f"{site}/fr/")
@@ -35,7 +24,7 @@ def test_subscriber_confirms_by_mail_then_unsubscribes(site, page, inbox, mail_w
     expect(page.get_by_role("heading", level=1)).to_have_text("Consultez votre boîte de réception")
 
     mail_worker()
-    mail = inbox.wait(1)
+    mail = smtp.wait(1)
     assert mail["To"] == ADDRESS
     body = mail.get_body(("plain",)).get_content()
     confirm_url = re.search(r"http://\S+/fr/newsletter/confirm/\S+/", body)[0]

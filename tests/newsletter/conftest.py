@@ -1,28 +1,5 @@
 import pytest
 
-from tests.smtp import SmtpServer, use_smtp
-
-
-@pytest.fixture
-def start_smtp(settings):
-    """Start a real SMTP server on loopback (optionally on a given port) and route mail to it."""
-    servers = []
-
-    def start(port=None):
-        server = SmtpServer(port).start()
-        servers.append(server)
-        use_smtp(settings, server.port)
-        return server
-
-    yield start
-    for server in servers:
-        server.stop()
-
-
-@pytest.fixture
-def smtp(start_smtp):
-    return start_smtp()
-
 
 @pytest.fixture
 def privacy_page(db):
