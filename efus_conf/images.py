@@ -14,9 +14,10 @@ from pathlib import Path
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
-from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageCms, ImageOps
+
+from efus_conf.validators import refuse_larger_than
 
 ALLOWED_FORMATS = {"JPEG", "PNG", "WEBP"}
 MAX_UPLOAD_BYTES = 15 * 1024 * 1024
@@ -26,15 +27,12 @@ MAX_PIXELS = 50_000_000
 
 def validate_image(upload, *, min_side=1):
     """Raise ValidationError unless `upload` is a JPEG, PNG or WebP image of sane size."""
-    if upload.size > MAX_UPLOAD_BYTES:
-        raise ValidationError(
-            _("This file is %(size)s; images may be at most %(limit)s."),
-            code="file_too_large",
-            params={
-                "size": filesizeformat(upload.size),
-                "limit": filesizeformat(MAX_UPLOAD_BYTES),
-            },
-        )
+    refuse_larger_than(
+        upload,
+        MAX_UPLOAD_BYTES,
+        _("This file is %(size)s; images may be at most %(limit)s."),
+        code="file_too_large",
+    )
     image = _open(upload)
     try:
         image.load()

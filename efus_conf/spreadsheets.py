@@ -7,7 +7,6 @@ adds its columns without a code change.
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 from import_export import resources
 from import_export.admin import ImportExportMixin
@@ -15,6 +14,8 @@ from import_export.formats import base_formats
 from import_export.forms import ImportForm
 from modeltranslation.translator import translator
 from modeltranslation.utils import build_localized_fieldname
+
+from efus_conf.validators import refuse_larger_than
 
 
 def localized_columns(model):
@@ -75,12 +76,12 @@ MAX_IMPORT_BYTES = 5 * 1024 * 1024
 
 
 def refuse_large_file(upload):
-    if upload.size > MAX_IMPORT_BYTES:
-        raise ValidationError(
-            _("This file is %(size)s; files of up to %(limit)s can be imported."),
-            params={"size": filesizeformat(upload.size), "limit": filesizeformat(MAX_IMPORT_BYTES)},
-            code="too_large",
-        )
+    refuse_larger_than(
+        upload,
+        MAX_IMPORT_BYTES,
+        _("This file is %(size)s; files of up to %(limit)s can be imported."),
+        code="too_large",
+    )
 
 
 class SpreadsheetImportForm(ImportForm):

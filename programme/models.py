@@ -10,7 +10,6 @@ from django.core.exceptions import ValidationError
 from django.core.validators import FileExtensionValidator, RegexValidator
 from django.db import models
 from django.db.models import Exists, OuterRef, Prefetch, Q
-from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -22,6 +21,7 @@ from modeltranslation.utils import build_localized_fieldname
 from efus_conf.html import sanitise_html
 from efus_conf.models import CONFERENCE_TZ, Conference
 from efus_conf.text import fold
+from efus_conf.validators import refuse_larger_than
 from programme.changes import WATCHED_ATTNAMES, SessionChange
 
 # Addresses under /programme/ that a session slug must not take.
@@ -713,15 +713,12 @@ class SessionSpeaker(models.Model):
 
 def validate_pdf(file):
     """Refuse anything but a PDF of sane size, judged by its content, not its name."""
-    if file.size > MAX_MATERIAL_BYTES:
-        raise ValidationError(
-            _("This file is %(size)s; documents may be at most %(limit)s."),
-            code="file_too_large",
-            params={
-                "size": filesizeformat(file.size),
-                "limit": filesizeformat(MAX_MATERIAL_BYTES),
-            },
-        )
+    refuse_larger_than(
+        file,
+        MAX_MATERIAL_BYTES,
+        _("This file is %(size)s; documents may be at most %(limit)s."),
+        code="file_too_large",
+    )
     file.seek(0)
     start = file.read(len(PDF_MAGIC))
     file.seek(0)
