@@ -3,11 +3,13 @@
 from functools import wraps
 
 from django.conf import settings
+from django.contrib import admin
 from django.contrib.admin.views.decorators import staff_member_required
 from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import get_language_info, override
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import cache_control
 
 
@@ -24,6 +26,23 @@ def draft_preview(permission):
         return cache_control(private=True, no_store=True)(staff_member_required(checked))
 
     return decorator
+
+
+class DraftPreviewMixin:
+    """Admin of content that is drafted first: "View on site" and the preview links open a
+    draft's preview (`preview_url_name`, which takes the object's pk) in each language."""
+
+    preview_url_name = None
+
+    def view_on_site(self, obj):
+        # A draft has no public page yet.
+        if obj.published:
+            return obj.get_absolute_url()
+        return reverse(self.preview_url_name, args=[obj.pk])
+
+    @admin.display(description=_("preview"))
+    def preview(self, obj):
+        return preview_links(self.preview_url_name, obj)
 
 
 def preview_links(url_name, obj):

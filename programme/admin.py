@@ -2,7 +2,7 @@ from functools import partial
 
 from django import forms
 from django.contrib import admin, messages
-from django.urls import path, reverse
+from django.urls import path
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html
@@ -12,7 +12,7 @@ from modeltranslation.admin import TranslationTabularInline
 from modeltranslation.utils import get_translation_fields
 
 from efus_conf.admin_base import ContentAdmin
-from efus_conf.preview import preview_links
+from efus_conf.preview import DraftPreviewMixin
 from efus_conf.spreadsheets import SpreadsheetAdminMixin
 from programme.admin_views import import_schedule_view
 from programme.changes import SessionChange
@@ -92,7 +92,8 @@ class SessionMaterialInline(TranslationTabularInline):
 
 
 @admin.register(Session)
-class SessionAdmin(SpreadsheetAdminMixin, ContentAdmin):
+class SessionAdmin(DraftPreviewMixin, SpreadsheetAdminMixin, ContentAdmin):
+    preview_url_name = "programme:session_preview"
     resource_classes = [SessionResource]
     form = SessionAdminForm
 
@@ -166,16 +167,6 @@ class SessionAdmin(SpreadsheetAdminMixin, ContentAdmin):
             path("import-schedule/", view, name="programme_session_import_schedule"),
             *super().get_urls(),
         ]
-
-    def view_on_site(self, session):
-        # A draft has no public page yet: "View on site" shows its preview.
-        if session.published:
-            return session.get_absolute_url()
-        return reverse("programme:session_preview", args=[session.pk])
-
-    @admin.display(description=_("preview"))
-    def preview(self, session):
-        return preview_links("programme:session_preview", session)
 
     @admin.display(description=_("start (Brussels time)"), ordering="start")
     def start_display(self, session):

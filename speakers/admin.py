@@ -1,12 +1,11 @@
 from django.contrib import admin
 from django.core.files.uploadedfile import UploadedFile
 from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import get_translation_fields
 
 from efus_conf.admin_base import ContentAdmin
-from efus_conf.preview import preview_links
+from efus_conf.preview import DraftPreviewMixin
 from efus_conf.spreadsheets import SpreadsheetAdminMixin
 from speakers import photos
 from speakers.forms import SpeakerAdminForm
@@ -15,7 +14,8 @@ from speakers.resources import SpeakerResource
 
 
 @admin.register(Speaker)
-class SpeakerAdmin(SpreadsheetAdminMixin, ContentAdmin):
+class SpeakerAdmin(DraftPreviewMixin, SpreadsheetAdminMixin, ContentAdmin):
+    preview_url_name = "speakers:preview"
     resource_classes = [SpeakerResource]
     form = SpeakerAdminForm
     list_display = [
@@ -64,16 +64,6 @@ class SpeakerAdmin(SpreadsheetAdminMixin, ContentAdmin):
             "speakers/includes/photo.html",
             {"speaker": speaker, "sizes": "48px", "lazy": True, "px": 48},
         )
-
-    def view_on_site(self, speaker):
-        # A draft has no public page yet: "View on site" shows its preview.
-        if speaker.published:
-            return speaker.get_absolute_url()
-        return reverse("speakers:preview", args=[speaker.pk])
-
-    @admin.display(description=_("preview"))
-    def preview(self, speaker):
-        return preview_links("speakers:preview", speaker)
 
     @admin.display(description=_("crop preview"))
     def crop_preview(self, speaker):
