@@ -70,21 +70,18 @@ def speaker_page(speaker):
     return {"@context": "https://schema.org", **person(speaker)}
 
 
-def session_status(session):
-    """schema.org's word for a cancelled session, or one whose time moved (changes are
-    read from the session's prefetched record)."""
-    if session.cancelled:
-        return "EventCancelled"
-    if any(change.time_changed for change in session.changes.all()):
-        return "EventRescheduled"
-    return "EventScheduled"
-
-
 def session(session, conference):
     """One session as a schema.org Event, part of the conference (`superEvent`).
 
-    Times carry Brussels' UTC offset; `inLanguage` is the language spoken in the session.
+    Times carry Brussels' UTC offset; `inLanguage` is the language spoken in the session;
+    a cancelled session, or one whose time moved, says so (changes are read from the
+    session's prefetched record).
     """
+    moved = [change.previous_start for change in session.changes.all() if change.time_changed]
+    if session.cancelled:
+        status = "EventCancelled"
+    else:
+        status = "EventRescheduled" if moved else "EventScheduled"
     room = session.room
     place = {"@type": "Place", "name": room.name}
     if conference:
@@ -104,7 +101,7 @@ def session(session, conference):
         "startDate": session.local_start.isoformat(),
         "endDate": session.local_end.isoformat(),
         "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
-        "eventStatus": f"https://schema.org/{session_status(session)}",
+        "eventStatus": f"https://schema.org/{status}",
         "inLanguage": session.language,
         "url": absolute_url(session.get_absolute_url()),
         "image": [absolute_url(static(SHARE_IMAGE))],
@@ -112,7 +109,6 @@ def session(session, conference):
     }
     if session.summary:
         data["description"] = session.summary
-    moved = [change.previous_start for change in session.changes.all() if change.time_changed]
     if moved and not session.cancelled:
         data["previousStartDate"] = [timezone.localtime(start, CONFERENCE_TZ).isoformat()
                                      for start in moved]  # fmt: skip

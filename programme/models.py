@@ -214,6 +214,14 @@ class SessionQuerySet(models.QuerySet):
             Prefetch("people", queryset=people, to_attr="public_people")
         )
 
+    def for_page(self):
+        """What a session's page shows beside the session: room, track, documents, and its
+        changes with their rooms."""
+        changes = SessionChange.objects.select_related("room", "previous_room")
+        return self.select_related("room", "track").prefetch_related(
+            "materials", Prefetch("changes", queryset=changes)
+        )
+
     def with_card_flags(self):
         """Whether each session has files and changes, which the programme's cards say; in
         the same query."""

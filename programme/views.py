@@ -1,7 +1,7 @@
 import json
 
 from django.core.validators import slug_re
-from django.db.models import Max, Prefetch
+from django.db.models import Max
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
@@ -45,13 +45,7 @@ def programme(request):
 @public_page
 def session_detail(request, slug):
     """One session: when, where, in which language, who speaks, and its calendar file."""
-    changes = SessionChange.objects.select_related("room", "previous_room")
-    session = get_object_or_404(
-        Session.objects.published()
-        .select_related("room", "track")
-        .prefetch_related("materials", Prefetch("changes", queryset=changes)),
-        slug=slug,
-    )
+    session = get_object_or_404(Session.objects.published().for_page(), slug=slug)
     return render(request, "programme/session_detail.html", programme_context(session=session))
 
 
@@ -78,7 +72,7 @@ def changes(request):
 @draft_preview("programme.preview_session")
 def session_preview(request, pk):
     """A session, published or not, as its page will look: for organisers only."""
-    session = get_object_or_404(Session.objects.select_related("room", "track"), pk=pk)
+    session = get_object_or_404(Session.objects.for_page(), pk=pk)
     return render(request, "programme/session_detail.html", programme_context(session=session))
 
 
