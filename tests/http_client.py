@@ -8,12 +8,20 @@ import http.client
 import re
 import time
 import urllib.parse
+import urllib.request
 from concurrent.futures import ThreadPoolExecutor, wait
 from http.cookies import SimpleCookie
 
 from tests.gunicorn_site import HOST
 
 CSRF_INPUT = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+
+
+def fetch(url, data=None, *, timeout=10, **headers):
+    """One request with urllib, whose errors (4xx, 5xx) raise: status, headers and body."""
+    request = urllib.request.Request(url, data=data, headers=headers)
+    with urllib.request.urlopen(request, timeout=timeout) as response:
+        return response.status, response.headers, response.read()
 
 
 class Response:

@@ -8,7 +8,6 @@ import sqlite3
 import subprocess
 import threading
 import time
-import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -19,7 +18,7 @@ from efus_conf.backups import create_backup, restore_backup
 from newsletter.models import Subscriber
 from tests.factories import SubscriberFactory
 from tests.gunicorn_site import GunicornSite, copy_prepared_site, manage, production_env
-from tests.http_client import Client
+from tests.http_client import Client, fetch
 
 PAGES = ["/en/", "/fr/programme/", "/nl/speakers/"]
 CSRF = re.compile(r'name="csrfmiddlewaretoken" value="[^"]*"')
@@ -48,17 +47,16 @@ print(burst.count(), burst.filter(events__isnull=True).count())
 SUBSCRIBERS = "SELECT email, status, consented_at FROM newsletter_subscriber ORDER BY email"
 
 
-def fetch(url):
-    with urllib.request.urlopen(url, timeout=30) as response:
-        return response.read()
+def body(url):
+    return fetch(url, timeout=30)[2]
 
 
 def snapshot(url):
     """The pages (without their per-visitor CSRF tokens and the server's own address) and every
     photo and logo they show."""
-    pages = {path: CSRF.sub("", fetch(url + path).decode()).replace(url, "") for path in PAGES}
+    pages = {path: CSRF.sub("", body(url + path).decode()).replace(url, "") for path in PAGES}
     media = sorted(set(re.findall(r"/media/[^\s'\"]+", "".join(pages.values()))))
-    return pages, {path: fetch(url + path) for path in media}
+    return pages, {path: body(url + path) for path in media}
 
 
 @pytest.fixture

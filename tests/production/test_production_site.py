@@ -1,12 +1,8 @@
 """The site as gunicorn serves it in production mode, over real HTTP on loopback."""
 
 import re
-import urllib.request
 
-
-def fetch(url, **headers):
-    with urllib.request.urlopen(urllib.request.Request(url, headers=headers), timeout=10) as r:
-        return r.status, r.headers, r.read()
+from tests.http_client import fetch
 
 
 def test_uploaded_logos_load_with_long_cache_headers(production_site):

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from tests.gunicorn_site import CHANGED_TAGLINE, ROOT, GunicornSite, free_port, wait_for_port
+from tests.http_client import fetch
 from tests.machine import require
 
 NGINX = Path("/usr/sbin/nginx")
@@ -67,12 +68,6 @@ def front(tmp_path_factory):
         finally:
             nginx.terminate()
             nginx.wait(timeout=10)
-
-
-def fetch(url, data=None, **headers):
-    request = urllib.request.Request(url, data=data, headers=headers)
-    with urllib.request.urlopen(request, timeout=10) as response:
-        return response.status, response.headers, response.read()
 
 
 def origin_hits(access_log, path):

@@ -2,14 +2,8 @@
 version lives in the database, and a change made anywhere shows on every worker's next
 request. With Redis shared by the workers, and with Redis down."""
 
-import urllib.request
-
 from tests.gunicorn_site import CHANGED_TAGLINE, CHANGED_TITLE, GunicornSite
-
-
-def fetch(url):
-    with urllib.request.urlopen(url, timeout=10) as response:
-        return response.status, response.headers, response.read().decode()
+from tests.http_client import fetch
 
 
 def every_worker_shows_the_change_at_once(folder, **overrides):
@@ -19,8 +13,8 @@ def every_worker_shows_the_change_at_once(folder, **overrides):
             fetch(f"{site.url}/en/programme/")
         site.change_content()
         for _visit in range(30):
-            assert CHANGED_TAGLINE in fetch(f"{site.url}/fr/")[2]
-            assert CHANGED_TITLE in fetch(f"{site.url}/en/programme/")[2]
+            assert CHANGED_TAGLINE in fetch(f"{site.url}/fr/")[2].decode()
+            assert CHANGED_TITLE in fetch(f"{site.url}/en/programme/")[2].decode()
 
 
 def test_three_workers_with_their_own_memory_show_a_change_on_their_next_request(tmp_path):
@@ -36,7 +30,7 @@ def test_with_redis_down_pages_are_served_and_readiness_says_why(tmp_path):
         for path in ["/en/", "/fr/programme/", "/nl/speakers/", "/admin/login/"]:
             status, _headers, html = fetch(site.url + path)
             assert status == 200, path
-            assert "</html>" in html, path
+            assert "</html>" in html.decode(), path
         status, _headers, body = fetch(f"{site.url}/readyz")
         assert status == 200
-        assert '"cache": "error: ' in body
+        assert '"cache": "error: ' in body.decode()
