@@ -145,7 +145,7 @@ def schedule_days(sessions, conference):
         yield index, day, start, end, by_room
 
 
-def event_data(session, *, conference, host):
+def event_data(session, *, acronym, host):
     url = absolute_url(session.get_absolute_url())
     return {
         "id": session.pk,
@@ -155,7 +155,7 @@ def event_data(session, *, conference, host):
         "end": iso(session.end),
         "duration": duration_of(session),
         "room": session.room.name,
-        "slug": f"{acronym_of(conference)}-{session.pk}-{session.slug}",
+        "slug": f"{acronym}-{session.pk}-{session.slug}",
         "url": url,
         "title": session.title,
         "subtitle": "",
@@ -185,14 +185,15 @@ def recording_links(session):
 
 
 def attachments(session):
-    """The session's documents as c3voc attachments (their kinds are the schema's types)."""
+    """The session's documents (with_documents()) as c3voc attachments (their kinds are the
+    schema's types)."""
     return [
         {
             "type": material.kind,
             "url": absolute_url(material.file.url),
             "title": material.title,
         }
-        for material in session.materials.all()
+        for material in session.documents
     ]
 
 
@@ -225,7 +226,9 @@ def schedule_json(sessions, *, conference, tracks, version):
             "day_start": iso(start),
             "day_end": iso(end),
             "rooms": {
-                room.name: [event_data(s, conference=conference, host=host) for s in room_sessions]
+                room.name: [
+                    event_data(s, acronym=data["acronym"], host=host) for s in room_sessions
+                ]
                 for room, room_sessions in rooms
             },
         }
@@ -266,13 +269,13 @@ def schedule_xml(sessions, *, conference, tracks, version):
         for room, room_sessions in rooms:
             room_element = ET.SubElement(day_element, "room", name=room.name)
             for session in room_sessions:
-                add_xml_event(room_element, session, conference, host)
+                add_xml_event(room_element, session, data["acronym"], host)
     ET.indent(root)
     return ET.tostring(root, encoding="utf-8", xml_declaration=True)
 
 
-def add_xml_event(parent, session, conference, host):
-    data = event_data(session, conference=conference, host=host)
+def add_xml_event(parent, session, acronym, host):
+    data = event_data(session, acronym=acronym, host=host)
     event = ET.SubElement(parent, "event", id=str(data["id"]), guid=data["guid"])
     for key in (
         "date", "start", "duration", "room", "slug", "url", "title", "subtitle", "track",

@@ -214,6 +214,12 @@ class SessionQuerySet(models.QuerySet):
             Prefetch("people", queryset=people, to_attr="public_people")
         )
 
+    def with_documents(self):
+        """Each session's documents, as a list in `documents`: the schedule exports read them
+        for every session, and a list costs nothing to read again, where each
+        `materials.all()` builds a queryset."""
+        return self.prefetch_related(Prefetch("materials", to_attr="documents"))
+
     def for_page(self):
         """What a session's page shows beside the session: room, track, documents, and its
         changes with their rooms."""

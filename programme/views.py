@@ -1,7 +1,6 @@
 import json
 
 from django.core.validators import slug_re
-from django.db.models import Max
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
@@ -9,7 +8,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from efus_conf.http_cache import live_page, public_export, public_page
-from efus_conf.models import Conference
 from efus_conf.preview import draft_preview
 from efus_conf.request_helpers import current_conference
 from programme import exports
@@ -96,8 +94,8 @@ def agenda(request):
     return render(request, "programme/agenda.html", programme_context(sessions=sessions))
 
 
-def calendar_response(sessions, *, name, filename, attachment):
-    body = exports.calendar_for(sessions, conference=Conference.objects.current(), name=name)
+def calendar_response(request, sessions, *, name, filename, attachment):
+    body = exports.calendar_for(sessions, conference=current_conference(request), name=name)
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     disposition = "attachment" if attachment else "inline"
     response["Content-Disposition"] = f'{disposition}; filename="{filename}"'
@@ -108,8 +106,9 @@ def calendar_response(sessions, *, name, filename, attachment):
 @public_export
 def schedule_ics(request):
     """The whole programme as a calendar to subscribe to."""
-    conference = Conference.objects.current()
+    conference = current_conference(request)
     return calendar_response(
+        request,
         Session.objects.published().with_people(),
         name=conference.short_name if conference else _("Programme"),
         filename="schedule.ics",
@@ -123,7 +122,7 @@ def session_ics(request, slug):
     """One session as a calendar file ("Add to calendar")."""
     session = get_object_or_404(Session.objects.published().with_people(), slug=slug)
     return calendar_response(
-        [session], name=session.title, filename=f"{session.slug}.ics", attachment=True
+        request, [session], name=session.title, filename=f"{session.slug}.ics", attachment=True
     )
 
 
@@ -135,17 +134,17 @@ def agenda_ics(request):
     slugs = [slug for slug in request.GET.getlist("s")[:AGENDA_EXPORT_LIMIT] if slug_re.match(slug)]
     sessions = Session.objects.published().with_people().filter(slug__in=slugs)
     return calendar_response(
-        sessions, name=_("My agenda"), filename="my-agenda.ics", attachment=True
+        request, sessions, name=_("My agenda"), filename="my-agenda.ics", attachment=True
     )
 
 
-def schedule_export():
-    conference = Conference.objects.current()
+def schedule_export(request):
+    conference = current_conference(request)
     if conference is None:
         raise Http404(_("The programme has not been published yet."))
-    sessions = list(Session.objects.published().with_people().prefetch_related("materials"))
+    sessions = list(Session.objects.published().with_people().with_documents())
     # Apps compare versions to know whether to download the schedule again.
-    latest = Session.objects.published().aggregate(latest=Max("updated_at"))["latest"]
+    latest = max((session.updated_at for session in sessions), default=None)
     version = timezone.localtime(latest, CONFERENCE_TZ).isoformat() if latest else "0"
     return {
         "sessions": sessions,
@@ -159,7 +158,7 @@ def schedule_export():
 @public_export
 def schedule_xml(request):
     """The frab/c3voc schedule.xml that conference apps read."""
-    body = exports.schedule_xml(**schedule_export())
+    body = exports.schedule_xml(**schedule_export(request))
     return HttpResponse(body, content_type="application/xml; charset=utf-8")
 
 
@@ -167,5 +166,7 @@ def schedule_xml(request):
 @public_export
 def schedule_json(request):
     """The c3voc schedule.json that conference apps read."""
-    body = json.dumps(exports.schedule_json(**schedule_export()), ensure_ascii=False, indent=1)
+    body = json.dumps(
+        exports.schedule_json(**schedule_export(request)), ensure_ascii=False, indent=1
+    )
     return HttpResponse(body, content_type="application/json; charset=utf-8")

@@ -38,6 +38,14 @@ def test_schedule_ics_has_the_required_properties(client, small_programme):
         )
 
 
+def test_schedule_ics_reads_the_conference_once(
+    client, small_programme, django_assert_max_num_queries
+):
+    """The content version, the conference, the sessions and their people."""
+    with django_assert_max_num_queries(4):
+        assert client.get("/en/programme/schedule.ics").status_code == 200
+
+
 def test_session_ics_is_one_event_at_nine_utc(client, session):
     response = client.get("/en/programme/morning-talk/calendar.ics")
     (event,) = events(response.content)

@@ -94,6 +94,18 @@ def test_cards_show_that_a_session_has_materials_in_constant_queries(
     assert html.count("Recording and documents available") == 6
 
 
+@pytest.mark.parametrize("export", ["schedule.json", "schedule.xml"])
+def test_schedule_exports_read_sessions_and_documents_in_constant_queries(
+    client, recorded, export, django_assert_max_num_queries
+):
+    """The content version, the conference, the sessions, their people, their documents and
+    the tracks, however many sessions have documents."""
+    for _ in range(3):
+        material("report.pdf", PDF).save()
+    with django_assert_max_num_queries(6):
+        assert client.get(f"/en/programme/{export}").status_code == 200
+
+
 def test_schedule_exports_carry_the_recording_and_documents_and_validate(client, recorded):
     data = client.get("/en/programme/schedule.json").json()
     schema = json.loads((SCHEMAS / "schedule.schema.json").read_text())
