@@ -41,8 +41,8 @@ def site(request):
     path = page_path(request)
     return {
         "conference": current_conference(request),
-        "navigation_pages": Page.objects.in_navigation(),
-        "footer_pages": Page.objects.in_footer(),
+        # One queryset for the header's and the footer's pages: read once, by the header.
+        "linked_pages": Page.objects.linked(),
         "useful_links": UsefulLink.objects.all(),
         "partners": Partner.objects.all(),
         "language_alternates": language_alternates(path),

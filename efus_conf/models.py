@@ -273,11 +273,9 @@ class PageQuerySet(models.QuerySet):
     def published(self):
         return self.filter(published=True)
 
-    def in_navigation(self):
-        return self.published().filter(placement=Page.Placement.NAVIGATION)
-
-    def in_footer(self):
-        return self.published().filter(placement=Page.Placement.FOOTER)
+    def linked(self):
+        """Published pages that the header or the footer links to: one query for both."""
+        return self.published().exclude(placement=Page.Placement.NONE)
 
 
 class Page(models.Model):
@@ -319,6 +317,14 @@ class Page(models.Model):
 
     def get_absolute_url(self):
         return reverse("page", kwargs={"slug": self.slug})
+
+    @property
+    def in_navigation(self):
+        return self.placement == self.Placement.NAVIGATION
+
+    @property
+    def in_footer(self):
+        return self.placement == self.Placement.FOOTER
 
     @property
     def safe_body(self):

@@ -237,7 +237,8 @@ class SessionQuerySet(models.QuerySet):
         )
 
     def with_materials(self):
-        """Sessions with a recording, a written summary in any language, or files."""
+        """Sessions with a recording, a written summary in any language, or files, with their
+        documents (with_documents())."""
         summaries = Q()
         for code, _name in settings.LANGUAGES:
             summaries |= Q(**{f"{build_localized_fieldname('report', code)}__gt": ""})
@@ -245,7 +246,7 @@ class SessionQuerySet(models.QuerySet):
             Q(recording_url__gt="")
             | summaries
             | Exists(SessionMaterial.objects.filter(session=OuterRef("pk")))
-        ).prefetch_related("materials")
+        ).with_documents()
 
     def search(self, text):
         """The sessions, with their people, whose title, summary, description, people's

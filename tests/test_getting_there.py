@@ -36,7 +36,7 @@ def test_getting_there_shows_venue_access_and_rooms_in_the_visitors_language(
     RoomFactory(name_en="Horta")
     # The content version, the conference, the header and footer lists, the rooms: however
     # many rooms there are.
-    with django_assert_max_num_queries(7):
+    with django_assert_max_num_queries(6):
         html = client.get("/fr/getting-there/").content.decode()
     for text in [
         "Rue de la Loi 1, 1000 Brussels",

@@ -248,5 +248,5 @@ def test_homepage_query_count_is_bounded(
     # The conference is over: the key figures, the sessions to watch again and their
     # documents are three of these, whatever their number; the featured speakers one, though
     # the head's structured data and the speakers' section both show them.
-    with django_assert_max_num_queries(10):
+    with django_assert_max_num_queries(9):
         assert client.get("/en/").status_code == 200

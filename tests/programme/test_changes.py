@@ -75,7 +75,7 @@ def test_the_changes_page_lists_changes_newest_first_in_each_language(
     move(second, cancelled=True)
     for _ in range(3):
         move(SessionFactory(), cancelled=True)
-    with django_assert_max_num_queries(7):
+    with django_assert_max_num_queries(6):
         html = unescape(client.get("/fr/programme/changes/").content.decode())
     assert html.index("Annulée pour de bon") < html.index("Déplacée")
     assert "Nouvelle salle : B (au lieu de A)." in html

@@ -74,6 +74,6 @@ def test_now_and_next_queries_do_not_grow_with_the_sessions(
             end=brussels(21, 12),
         )
     clock(2024, 3, 21, 10, 30)
-    with django_assert_max_num_queries(10):
+    with django_assert_max_num_queries(9):
         html = now_page(client)
     assert len(re.findall(r'class="now-next__session"', html)) == 30

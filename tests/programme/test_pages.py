@@ -167,5 +167,5 @@ def test_programme_query_count_does_not_grow_with_sessions(
     track = TrackFactory()
     for index in range(count):
         SessionFactory(start=brussels(20 + index % 3, 9), track=track)
-    with django_assert_num_queries(10):
+    with django_assert_num_queries(9):
         assert client.get("/en/programme/?track=" + track.slug).status_code == 200
