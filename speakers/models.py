@@ -171,14 +171,14 @@ class Speaker(models.Model):
         webp, jpeg = renditions.get("webp") or {}, renditions.get("jpeg") or {}
         if not (webp and jpeg):
             return None
-        widths = sorted(int(width) for width in jpeg)
-        fallback = next((width for width in widths if width >= 320), widths[-1])
+        # Each address asked of the storage once: lists of speakers show dozens of photos.
+        jpeg_urls = _urls_by_width(jpeg)
+        fallback = next((width for width in jpeg_urls if width >= 320), max(jpeg_urls))
         return {
-            "webp_srcset": _srcset(webp),
-            "jpeg_srcset": _srcset(jpeg),
-            "src": default_storage.url(jpeg[str(fallback)]),
+            "webp_srcset": _srcset(_urls_by_width(webp)),
+            "jpeg_srcset": _srcset(jpeg_urls),
+            "src": jpeg_urls[fallback],
             "size": fallback,
-            "smallest": default_storage.url(jpeg[str(widths[0])]),
         }
 
     @property
@@ -197,8 +197,11 @@ class Speaker(models.Model):
         ]
 
 
-def _srcset(paths_by_width):
-    return ", ".join(
-        f"{default_storage.url(path)} {width}w"
-        for width, path in sorted(paths_by_width.items(), key=lambda item: int(item[0]))
-    )
+def _urls_by_width(paths_by_width):
+    """{width: address} of a photo's renditions, narrowest first."""
+    widths = sorted(int(width) for width in paths_by_width)
+    return {width: default_storage.url(paths_by_width[str(width)]) for width in widths}
+
+
+def _srcset(urls_by_width):
+    return ", ".join(f"{url} {width}w" for width, url in urls_by_width.items())
