@@ -5,9 +5,10 @@
    answer is `private, no-store`.
 2. An anonymous GET or HEAD reads the content version (one indexed query; database
    triggers raise it on any change to content, see content_version.py).
-3. The answer stored under that version, the address and the host is sent as it is, headers
-   and all, already compressed for the visitor's Accept-Encoding; a revalidation reads the
-   stored headers alone, and a matching If-None-Match gets a 304.
+3. The answer stored under that version and the address (scheme, host, path, language) is
+   sent as it is, headers and all, already compressed for the visitor's Accept-Encoding,
+   before Django's request cycle (StoredAnswersFirst); a matching If-None-Match gets the
+   stored 304, without loading the page.
 4. Otherwise the view renders it; a public answer that sets no cookie is compressed once
    (gzip and Brotli) and stored for its s-maxage.
 5. A proxy or CDN in front reads the same headers (deploy/nginx/).
@@ -26,7 +27,10 @@ import brotli
 from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache
-from django.http import HttpResponse
+from django.core.exceptions import DisallowedHost
+from django.core.handlers.wsgi import WSGIRequest
+from django.db import DatabaseError, close_old_connections
+from django.http import HttpRequest, HttpResponse
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 from django.utils.translation import get_language_from_request
 
@@ -100,11 +104,11 @@ class PublicCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        if is_file(request):
+            return self.get_response(request)
         if not is_anonymous_read(request):
             return finish_private(request, self.get_response(request))
-        version = ContentVersion.objects.current()
-        key = version and cache_key(request, version)
-        stored = stored_answer(request, key) if key else None
+        version, key, stored = look_up(request)
         if stored is not None:
             return stored
         response = self.get_response(request)
@@ -119,6 +123,52 @@ class PublicCacheMiddleware:
         return get_conditional_response(request, etag=answer["ETag"], response=answer)
 
 
+class StoredAnswersFirst:
+    """WSGI application in front of Django's: sends what the cache holds for a request
+    before Django's request cycle (its signals, middleware and response handling), which
+    costs more than the answer itself.
+
+    The answer is the one PublicCacheMiddleware, the outermost of the site's own middleware,
+    would send: the same look-up, on the same request. Whatever it cannot answer (a miss, a
+    signed-in visitor, a database or host error) goes to Django, which answers as always.
+    """
+
+    def __init__(self, django_application):
+        self.django_application = django_application
+
+    def __call__(self, environ, start_response):
+        answer = self.stored(environ) if environ["REQUEST_METHOD"] in {"GET", "HEAD"} else None
+        if answer is None:
+            return self.django_application(environ, start_response)
+        start_response(f"{answer.status_code} {answer.reason_phrase}", list(answer.items()))
+        return iter(answer)
+
+    def stored(self, environ):
+        request = WSGIRequest(environ)
+        if is_file(request) or not is_anonymous_read(request):
+            return None
+        try:
+            return look_up(request)[2]
+        except DatabaseError:
+            return None
+        finally:
+            # What Django does when a request ends: a connection kept open (CONN_MAX_AGE)
+            # is closed once too old or broken.
+            close_old_connections()
+
+
+def is_file(request):
+    """A static or uploaded file: whitenoise or MediaMiddleware answers it, uncounted here."""
+    return request.path.startswith((settings.STATIC_URL, settings.MEDIA_URL))
+
+
+def look_up(request):
+    """The content version, the cache key and the answer stored under it (or None)."""
+    version = ContentVersion.objects.current()
+    key = version and cache_key(request, version)
+    return version, key, (stored_answer(request, key) if key else None)
+
+
 def is_anonymous_read(request):
     """A GET or HEAD from someone who is not signed in and has no message waiting."""
     return (
@@ -129,10 +179,15 @@ def is_anonymous_read(request):
 
 
 def cache_key(request, version):
-    """The version, the address, and the language LocaleMiddleware will choose: the path's,
-    or for an address without one (the sitemap), the visitor's."""
+    """The version, the scheme and address, and the language LocaleMiddleware will choose:
+    the path's, or for an address without one (the sitemap), the visitor's. None for a host
+    not allowed, which Django refuses further in."""
+    try:
+        host = request.get_host()
+    except DisallowedHost:
+        return None
     language = get_language_from_request(request, check_path=True)
-    address = f"{request.get_host()}{page_path(request)}"
+    address = f"{request.scheme}://{host}{page_path(request)}"
     return f"public:{version}:{language}:{hashlib.sha256(address.encode()).hexdigest()}"
 
 
@@ -214,21 +269,23 @@ def stored_answer(request, key):
     """What the cache holds for `key`: a 304 when the visitor's copy is current, else the
     answer in the visitor's encoding; None when nothing is stored.
 
-    A conditional request reads the headers alone, so a revalidation never loads a body."""
+    A conditional request reads the stored 304 alone, so a revalidation never loads a body."""
     if any(condition in request.META for condition in CONDITIONS):
-        head = cache_call(cache.get, f"{key}:head")
-        if head is None:
+        not_modified = cache_call(cache.get, f"{key}:304")
+        if not_modified is None:
             return None
-        answer = get_conditional_response(request, etag=head["ETag"], response=head)
-        if answer is not head:
-            return answer
+        verdict = get_conditional_response(request, etag=not_modified["ETag"])
+        if verdict is not None:
+            # Django's own verdict, without the page's headers: for a 304, the stored one
+            # carries them.
+            return not_modified if verdict.status_code == 304 else verdict
     return cache_call(cache.get, f"{key}:{preferred_encoding(request)}")
 
 
 def encoded_variants(response, version):
     """A public answer as the cache keeps it: ready to send in each encoding ("identity" and
-    ENCODINGS, the same bytes for an answer not worth compressing), and its headers alone
-    ("head") for revalidation. Stored whole, a hit is sent as it is, headers and all."""
+    ENCODINGS, the same bytes for an answer not worth compressing), and as the 304 that
+    revalidates it. Stored whole, a hit is sent as it is, headers and all."""
     body = response.content
     digest = hashlib.blake2b(f"{version}:".encode() + body, digest_size=12).hexdigest()
     compressible = is_text(response) and len(body) >= MIN_COMPRESSED_LENGTH
@@ -238,7 +295,7 @@ def encoded_variants(response, version):
     response["X-Page-Cache"] = "hit"
     if compressible:
         patch_vary_headers(response, ["Accept-Encoding"])
-    variants = {"head": HttpResponse(headers=response.headers)}
+    variants = {}
     for encoding in ("identity", *ENCODINGS):
         encoded = compress(body, encoding) if compressible and encoding != "identity" else body
         variant = HttpResponse(encoded, headers=response.headers)
@@ -246,7 +303,17 @@ def encoded_variants(response, version):
             variant["Content-Encoding"] = encoding
         variant["Content-Length"] = str(len(encoded))
         variants[encoding] = variant
+    variants["304"] = not_modified(response)
     return variants
+
+
+def not_modified(response):
+    """The 304 Django sends a visitor whose copy of `response` is current: the headers a 304
+    keeps (RFC 9110), no body."""
+    revalidation = HttpRequest()
+    revalidation.method = "GET"
+    revalidation.META["HTTP_IF_NONE_MATCH"] = response["ETag"]
+    return get_conditional_response(revalidation, etag=response["ETag"], response=response)
 
 
 _last_warning = 0.0

@@ -9,4 +9,9 @@ from efus_conf.startup_checks import require_secret_key
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "efus_conf.settings")
 require_secret_key()
 
-application = get_wsgi_application()
+django_application = get_wsgi_application()
+
+# After Django's set-up, which the cache's models need.
+from efus_conf.http_cache import StoredAnswersFirst  # noqa: E402
+
+application = StoredAnswersFirst(django_application)
