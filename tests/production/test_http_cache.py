@@ -16,6 +16,7 @@ from django.db import connection
 from django.test import Client
 from django.utils.html import escape
 
+from efus_conf.content_version import trigger_sql
 from efus_conf.models import Conference, ContentVersion, Page, Partner
 from programme.models import Session
 from speakers.models import Speaker
@@ -318,6 +319,31 @@ def test_migrating_raises_the_version(db):
     version = ContentVersion.objects.current()
     call_command("migrate", verbosity=0)
     assert ContentVersion.objects.current() != version
+
+
+def version_number():
+    return ContentVersion.objects.get().number
+
+
+@pytest.mark.database
+def test_a_save_raises_the_version_once_not_again_for_its_history(small_site):
+    before = version_number()
+    small_site.session.title_en = "Another title"
+    small_site.session.save()
+    assert small_site.session.history.count() == 2
+    assert version_number() == before + 1
+
+
+@pytest.mark.database
+def test_migrating_removes_triggers_that_earlier_releases_put_on_history(small_site):
+    history_table = small_site.session.history.model._meta.db_table
+    with connection.cursor() as cursor:
+        for statement in trigger_sql(connection.vendor, history_table):
+            cursor.execute(statement)
+    call_command("migrate", verbosity=0)
+    before = version_number()
+    small_site.session.save()
+    assert version_number() == before + 1
 
 
 def test_without_a_version_nothing_is_stored(client, db):
