@@ -16,6 +16,7 @@ from django.db import connection
 from django.test import Client
 from django.utils.html import escape
 
+from efus_conf import http_cache
 from efus_conf.content_version import trigger_sql
 from efus_conf.models import Conference, ContentVersion, Page, Partner
 from programme.models import Session
@@ -351,6 +352,22 @@ def test_without_a_version_nothing_is_stored(client, db):
     ContentVersion.objects.all().delete()
     client.get("/en/")
     assert client.get("/en/")["X-Page-Cache"] == "miss"
+
+
+def test_without_a_cache_a_page_is_compressed_for_its_visitor_alone(
+    client, small_site, settings, monkeypatch
+):
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
+    compressed = []
+    compress = http_cache.compress
+    monkeypatch.setattr(
+        http_cache,
+        "compress",
+        lambda body, encoding: compressed.append(encoding) or compress(body, encoding),
+    )
+    response = client.get("/en/programme/", headers={"accept-encoding": "gzip"})
+    assert gzip.decompress(response.content).startswith(b"<!DOCTYPE html>")
+    assert compressed == ["gzip"]
 
 
 @pytest.fixture
