@@ -1,7 +1,7 @@
 """Database triggers that keep the content version (efus_conf.models.ContentVersion) current.
 
 Every table of the content apps (settings.CONTENT_APPS: their models, their many-to-many
-tables, and any model added later) gets a trigger that raises the version inside the writing
+tables, and any model added later; not their history) gets a trigger that raises the version inside the writing
 transaction. `migrate` (re)installs them, since a migration may add a table or, on SQLite,
 rebuild one without its triggers; it also raises the version once, because a new release
 may render the same content differently.
@@ -11,6 +11,7 @@ from django.apps import apps
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from django.db import connections
+from simple_history.models import HistoricalChanges
 
 VERSION_TABLE = "efus_conf_contentversion"
 EVENTS = ("INSERT", "UPDATE", "DELETE")
@@ -28,14 +29,24 @@ def raise_version_sql(vendor):
 
 
 def content_tables():
-    return sorted(
-        {
-            model._meta.db_table
-            for label in settings.CONTENT_APPS
-            for model in apps.get_app_config(label).get_models(include_auto_created=True)
-            if model._meta.managed and model._meta.db_table != VERSION_TABLE
-        }
-    )
+    return sorted(table for table, is_history in app_tables() if not is_history)
+
+
+def history_tables():
+    """The content's history (django-simple-history): a save writes the content table too,
+    whose trigger raises the version, so a trigger here would raise it twice. Releases before
+    this one put triggers on them."""
+    return sorted(table for table, is_history in app_tables() if is_history)
+
+
+def app_tables():
+    """(table, is it history?) for every managed table of the content apps."""
+    return {
+        (model._meta.db_table, issubclass(model, HistoricalChanges))
+        for label in settings.CONTENT_APPS
+        for model in apps.get_app_config(label).get_models(include_auto_created=True)
+        if model._meta.managed and model._meta.db_table != VERSION_TABLE
+    }
 
 
 def trigger_sql(vendor, table):
@@ -60,16 +71,27 @@ def postgresql_function_sql():
     )
 
 
+def drop_trigger_sql(vendor, table):
+    if vendor == "sqlite":
+        return [f'DROP TRIGGER IF EXISTS "content_version_{table}_{event}"' for event in EVENTS]
+    return [f'DROP TRIGGER IF EXISTS content_version ON "{table}"']
+
+
 def install_triggers(using="default", **kwargs):
-    """post_migrate receiver: a trigger on every content table, then one raise."""
+    """post_migrate receiver: a trigger on every content table and none on its history, then
+    one raise."""
     connection = connections[using]
-    if VERSION_TABLE not in connection.introspection.table_names():
+    existing = set(connection.introspection.table_names())
+    if VERSION_TABLE not in existing:
         return  # Migrated back to before the version existed: see drop_triggers.
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             cursor.execute(postgresql_function_sql())
         for table in content_tables():
             for statement in trigger_sql(connection.vendor, table):
+                cursor.execute(statement)
+        for table in set(history_tables()) & existing:
+            for statement in drop_trigger_sql(connection.vendor, table):
                 cursor.execute(statement)
         cursor.execute(raise_version_sql(connection.vendor))
 
@@ -81,8 +103,5 @@ def drop_triggers(apps, schema_editor):
     existing = set(connection.introspection.table_names())
     with connection.cursor() as cursor:
         for table in set(content_tables()) & existing:
-            if connection.vendor == "sqlite":
-                for event in EVENTS:
-                    cursor.execute(f'DROP TRIGGER IF EXISTS "content_version_{table}_{event}"')
-            else:
-                cursor.execute(f'DROP TRIGGER IF EXISTS content_version ON "{table}"')
+            for statement in drop_trigger_sql(connection.vendor, table):
+                cursor.execute(statement)

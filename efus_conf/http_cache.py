@@ -10,7 +10,8 @@
    before Django's request cycle (StoredAnswersFirst); a matching If-None-Match gets the
    stored 304, without loading the page.
 4. Otherwise the view renders it; a public answer that sets no cookie is compressed once
-   (gzip and Brotli) and stored for its s-maxage.
+   (gzip and Brotli) and stored for its s-maxage (with no cache at all, compressed for this
+   visitor alone).
 5. A proxy or CDN in front reads the same headers (deploy/nginx/).
 
 A cache that cannot be reached costs nothing but speed: pages are rendered afresh, and a
@@ -26,7 +27,8 @@ from functools import wraps
 import brotli
 from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
-from django.core.cache import cache
+from django.core.cache import cache, caches
+from django.core.cache.backends.dummy import DummyCache
 from django.core.exceptions import DisallowedHost
 from django.core.handlers.wsgi import WSGIRequest
 from django.db import DatabaseError, close_old_connections
@@ -53,6 +55,7 @@ COMPRESSIBLE_TYPES = {
 # Below this a compressed body is hardly smaller, and sometimes larger.
 MIN_COMPRESSED_LENGTH = 512
 ENCODINGS = ("br", "gzip")
+ALL_ENCODINGS = ("identity", *ENCODINGS)
 
 
 def lifetimes(kind):
@@ -114,11 +117,13 @@ class PublicCacheMiddleware:
         response = self.get_response(request)
         if not is_shareable(response):
             return finish_private(request, response)
-        variants = encoded_variants(response, version)
-        if key:
+        encoding = preferred_encoding(request)
+        storing = bool(key) and keeps_answers()
+        variants = encoded_variants(response, version, ALL_ENCODINGS if storing else [encoding])
+        if storing:
             stored_variants = {f"{key}:{name}": variant for name, variant in variants.items()}
             cache_call(cache.set_many, stored_variants, shared_max_age(response))
-        answer = variants[preferred_encoding(request)]
+        answer = variants[encoding]
         answer["X-Page-Cache"] = "miss"
         return get_conditional_response(request, etag=answer["ETag"], response=answer)
 
@@ -155,6 +160,12 @@ class StoredAnswersFirst:
             # What Django does when a request ends: a connection kept open (CONN_MAX_AGE)
             # is closed once too old or broken.
             close_old_connections()
+
+
+def keeps_answers():
+    """False without a cache (CACHE_URL=dummy://): an answer is then compressed only for the
+    visitor who asked."""
+    return not isinstance(caches["default"], DummyCache)
 
 
 def is_file(request):
@@ -282,10 +293,9 @@ def stored_answer(request, key):
     return cache_call(cache.get, f"{key}:{preferred_encoding(request)}")
 
 
-def encoded_variants(response, version):
-    """A public answer as the cache keeps it: ready to send in each encoding ("identity" and
-    ENCODINGS, the same bytes for an answer not worth compressing), and as the 304 that
-    revalidates it. Stored whole, a hit is sent as it is, headers and all."""
+def encoded_variants(response, version, encodings):
+    """A public answer as the cache keeps it: ready to send in each of `encodings` (the same
+    bytes for an answer not worth compressing), and as the 304 that revalidates it. Stored whole, a hit is sent as it is, headers and all."""
     body = response.content
     digest = hashlib.blake2b(f"{version}:".encode() + body, digest_size=12).hexdigest()
     compressible = is_text(response) and len(body) >= MIN_COMPRESSED_LENGTH
@@ -296,7 +306,7 @@ def encoded_variants(response, version):
     if compressible:
         patch_vary_headers(response, ["Accept-Encoding"])
     variants = {}
-    for encoding in ("identity", *ENCODINGS):
+    for encoding in encodings:
         encoded = compress(body, encoding) if compressible and encoding != "identity" else body
         variant = HttpResponse(encoded, headers=response.headers)
         if encoded is not body:

@@ -16,6 +16,8 @@ from django.db import connection
 from django.test import Client
 from django.utils.html import escape
 
+from efus_conf import http_cache
+from efus_conf.content_version import trigger_sql
 from efus_conf.models import Conference, ContentVersion, Page, Partner
 from programme.models import Session
 from speakers.models import Speaker
@@ -320,11 +322,52 @@ def test_migrating_raises_the_version(db):
     assert ContentVersion.objects.current() != version
 
 
+def version_number():
+    return ContentVersion.objects.get().number
+
+
+@pytest.mark.database
+def test_a_save_raises_the_version_once_not_again_for_its_history(small_site):
+    before = version_number()
+    small_site.session.title_en = "Another title"
+    small_site.session.save()
+    assert small_site.session.history.count() == 2
+    assert version_number() == before + 1
+
+
+@pytest.mark.database
+def test_migrating_removes_triggers_that_earlier_releases_put_on_history(small_site):
+    history_table = small_site.session.history.model._meta.db_table
+    with connection.cursor() as cursor:
+        for statement in trigger_sql(connection.vendor, history_table):
+            cursor.execute(statement)
+    call_command("migrate", verbosity=0)
+    before = version_number()
+    small_site.session.save()
+    assert version_number() == before + 1
+
+
 def test_without_a_version_nothing_is_stored(client, db):
     """After a flush the row is gone until the next write: no page may be kept meanwhile."""
     ContentVersion.objects.all().delete()
     client.get("/en/")
     assert client.get("/en/")["X-Page-Cache"] == "miss"
+
+
+def test_without_a_cache_a_page_is_compressed_for_its_visitor_alone(
+    client, small_site, settings, monkeypatch
+):
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
+    compressed = []
+    compress = http_cache.compress
+    monkeypatch.setattr(
+        http_cache,
+        "compress",
+        lambda body, encoding: compressed.append(encoding) or compress(body, encoding),
+    )
+    response = client.get("/en/programme/", headers={"accept-encoding": "gzip"})
+    assert gzip.decompress(response.content).startswith(b"<!DOCTYPE html>")
+    assert compressed == ["gzip"]
 
 
 @pytest.fixture
