@@ -48,8 +48,14 @@ def local_day_bounds(day):
 
 
 def choice_label(choices, value):
-    """The translated label of `value` in a TextChoices class, or the value itself."""
-    return str(choices(value).label) if value in choices.values else value
+    """The translated label of `value` in a TextChoices class, or the value itself.
+
+    Asked rather than checked first: `choices.values` builds a list on every read, and the
+    programme asks for hundreds of labels."""
+    try:
+        return str(choices(value).label)
+    except ValueError:
+        return value
 
 
 class Language(models.TextChoices):
@@ -586,8 +592,14 @@ class Session(models.Model):
         return fold(" ".join(parts))
 
     @property
+    def known_interpretation(self):
+        """The interpretation languages that are Language choices, in the organisers' order."""
+        known = Language.values
+        return [code for code in self.interpretation if code in known]
+
+    @property
     def interpretation_labels(self):
-        return [Language(code).label for code in self.interpretation if code in Language.values]
+        return [Language(code).label for code in self.known_interpretation]
 
     @property
     def recording_platform(self):
@@ -607,7 +619,7 @@ class Session(models.Model):
 
     def interpretation_codes(self):
         """The interpretation languages as the cards abbreviate them: "EN, NL"."""
-        return ", ".join(code.upper() for code in self.interpretation if code in Language.values)
+        return ", ".join(code.upper() for code in self.known_interpretation)
 
     @cached_property
     def people_in_order(self):
