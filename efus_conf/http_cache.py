@@ -111,7 +111,7 @@ class PublicCacheMiddleware:
             return self.get_response(request)
         if not is_anonymous_read(request):
             return finish_private(request, self.get_response(request))
-        version, key, stored = look_up(request)
+        version, key, stored = request.META.get(LOOKED_UP) or look_up(request)
         if stored is not None:
             return stored
         response = self.get_response(request)
@@ -126,6 +126,11 @@ class PublicCacheMiddleware:
         answer = variants[encoding]
         answer["X-Page-Cache"] = "miss"
         return get_conditional_response(request, etag=answer["ETag"], response=answer)
+
+
+# The environ key under which StoredAnswersFirst leaves its look-up (WSGI's convention: a
+# name of the library's own, dotted).
+LOOKED_UP = "efus_conf.http_cache.look_up"
 
 
 class StoredAnswersFirst:
@@ -153,7 +158,10 @@ class StoredAnswersFirst:
         if is_file(request) or not is_anonymous_read(request):
             return None
         try:
-            return look_up(request)[2]
+            # Kept for PublicCacheMiddleware, which then reads neither the version nor the
+            # cache again for this request.
+            environ[LOOKED_UP] = look_up(request)
+            return environ[LOOKED_UP][2]
         except DatabaseError:
             return None
         finally:

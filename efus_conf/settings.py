@@ -54,7 +54,7 @@ def cache_from_url(url):
         return {
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
             "LOCATION": parts.netloc or "efus",
-            # Four entries a page (its headers, and its body in each encoding): 5,000 pages.
+            # Four entries a page (its 304, and its body in each encoding): 5,000 pages.
             "OPTIONS": {"MAX_ENTRIES": 20000},
         }
     if parts.scheme in {"redis", "rediss"}:

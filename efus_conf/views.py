@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from efus_conf.http_cache import public_page
 from efus_conf.models import CONFERENCE_TZ, Conference, Page
@@ -42,7 +42,7 @@ def page(request, slug):
     )
 
 
-@require_GET
+@require_safe
 @public_page
 def robots_txt(request):
     """Crawlers may read every public page; the sitemap lists them."""
@@ -54,7 +54,7 @@ def robots_txt(request):
     )
 
 
-@require_GET
+@require_safe
 @never_cache
 def service_worker(request):
     """static/js/sw.js, served from the site root so that it may control every page.
@@ -70,7 +70,7 @@ def service_worker(request):
     return response
 
 
-@require_GET
+@require_safe
 @public_page
 def web_manifest(request):
     """The web app manifest, in the page's language: the site can be added to a home screen."""

@@ -14,4 +14,21 @@ django_application = get_wsgi_application()
 # After Django's set-up, which the cache's models need.
 from efus_conf.http_cache import StoredAnswersFirst  # noqa: E402
 
-application = StoredAnswersFirst(django_application)
+
+def without_body_for_head(application):
+    """The answer to a HEAD without its body (RFC 9110, 9.3.2). gunicorn sends whatever body
+    the application returns, and a client keeping the connection open would read it as the
+    start of its next answer."""
+
+    def head_aware(environ, start_response):
+        body = application(environ, start_response)
+        if environ["REQUEST_METHOD"] != "HEAD":
+            return body
+        if hasattr(body, "close"):
+            body.close()
+        return []
+
+    return head_aware
+
+
+application = without_body_for_head(StoredAnswersFirst(django_application))

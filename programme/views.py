@@ -5,7 +5,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from efus_conf.http_cache import live_page, public_export, public_page
 from efus_conf.preview import draft_preview
@@ -24,7 +24,7 @@ def programme_context(**context):
     return {"programme_tz": CONFERENCE_TZ, **context}
 
 
-@require_GET
+@require_safe
 @public_page
 def programme(request):
     """The whole programme by day and time slot, with optional filters in the query string."""
@@ -39,7 +39,7 @@ def programme(request):
     )
 
 
-@require_GET
+@require_safe
 @public_page
 def session_detail(request, slug):
     """One session: when, where, in which language, who speaks, and its calendar file."""
@@ -55,7 +55,7 @@ def getting_there(request):
     return render(request, "programme/getting_there.html", {"rooms": Room.objects.all()})
 
 
-@require_GET
+@require_safe
 @public_page
 def changes(request):
     """Every change to the published programme, newest first."""
@@ -66,7 +66,7 @@ def changes(request):
     )
 
 
-@require_GET
+@require_safe
 @draft_preview("programme.preview_session")
 def session_preview(request, pk):
     """A session, published or not, as its page will look: for organisers only."""
@@ -74,7 +74,7 @@ def session_preview(request, pk):
     return render(request, "programme/session_detail.html", programme_context(session=session))
 
 
-@require_GET
+@require_safe
 @live_page
 def now(request):
     """What is on now and next in each room, in Brussels time."""
@@ -85,7 +85,7 @@ def now(request):
     )
 
 
-@require_GET
+@require_safe
 @public_page
 def agenda(request):
     """The visitor's starred sessions. The stars live in the browser; every session is in
@@ -102,7 +102,7 @@ def calendar_response(request, sessions, *, name, filename, attachment):
     return response
 
 
-@require_GET
+@require_safe
 @public_export
 def schedule_ics(request):
     """The whole programme as a calendar to subscribe to."""
@@ -116,7 +116,7 @@ def schedule_ics(request):
     )
 
 
-@require_GET
+@require_safe
 @public_export
 def session_ics(request, slug):
     """One session as a calendar file ("Add to calendar")."""
@@ -126,7 +126,7 @@ def session_ics(request, slug):
     )
 
 
-@require_GET
+@require_safe
 @public_export
 def agenda_ics(request):
     """The sessions named in ?s=slug&s=slug as one calendar; nothing is stored."""
@@ -154,7 +154,7 @@ def schedule_export(request):
     }
 
 
-@require_GET
+@require_safe
 @public_export
 def schedule_xml(request):
     """The frab/c3voc schedule.xml that conference apps read."""
@@ -162,7 +162,7 @@ def schedule_xml(request):
     return HttpResponse(body, content_type="application/xml; charset=utf-8")
 
 
-@require_GET
+@require_safe
 @public_export
 def schedule_json(request):
     """The c3voc schedule.json that conference apps read."""

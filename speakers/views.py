@@ -1,5 +1,5 @@
 from django.shortcuts import get_object_or_404, render
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from efus_conf.http_cache import public_page
 from efus_conf.preview import draft_preview
@@ -26,7 +26,7 @@ def speaker_detail(request, slug):
     return render(request, "speakers/speaker_detail.html", {"speaker": speaker})
 
 
-@require_GET
+@require_safe
 @draft_preview("speakers.preview_speaker")
 def speaker_preview(request, pk):
     """A speaker, published or not, as their page will look: for organisers only."""

@@ -1,6 +1,10 @@
 """The site as gunicorn serves it in production mode, over real HTTP on loopback."""
 
+import http.client
 import re
+from urllib.parse import urlsplit
+
+import pytest
 
 from tests.http_client import fetch
 
@@ -30,3 +34,23 @@ def test_css_is_served_brotli_compressed(production_site):
     _status, headers, _body = fetch(production_site + css, **{"Accept-Encoding": "br"})
     assert headers["Content-Encoding"] == "br"
     assert "immutable" in headers["Cache-Control"]
+
+
+@pytest.mark.parametrize(
+    "path", ["/en/", "/en/programme/", "/en/programme/schedule.ics", "/static/css/site.css"]
+)
+def test_a_head_answer_has_no_body_and_keeps_the_connection_usable(production_site, path):
+    address = urlsplit(production_site)
+    connection = http.client.HTTPConnection(address.hostname, address.port, timeout=10)
+    for _twice in range(2):  # A miss, then a stored answer.
+        connection.request("HEAD", path)
+        head = connection.getresponse()
+        assert head.status == 200
+        assert int(head.headers["Content-Length"]) > 0
+        head.read()
+        # The next answer on the same connection starts where the HEAD's headers ended.
+        connection.request("GET", path)
+        get = connection.getresponse()
+        assert get.status == 200
+        assert len(get.read()) == int(get.headers["Content-Length"])
+    connection.close()

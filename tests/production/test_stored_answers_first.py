@@ -80,6 +80,13 @@ def test_a_revalidation_gets_the_stored_304_without_django(site, small_site, dja
     assert django_requests == ["/en/programme/"]
 
 
+def test_a_miss_reads_the_version_once(site, small_site, django_assert_max_num_queries):
+    with django_assert_max_num_queries(50) as queries:
+        assert get(site, "/en/")[1]["X-Page-Cache"] == "miss"
+    versions = [query for query in queries if "efus_conf_contentversion" in query["sql"]]
+    assert len(versions) == 1
+
+
 def test_signed_in_visitors_go_through_django(site, small_site, django_requests):
     get(site, "/en/")
     status, headers, _body = get(site, "/en/", cookie="sessionid=someone")
