@@ -1,10 +1,10 @@
 """Database triggers that keep the content version (efus_conf.models.ContentVersion) current.
 
 Every table of the content apps (settings.CONTENT_APPS: their models, their many-to-many
-tables, and any model added later; not their history) gets a trigger that raises the version inside the writing
-transaction. `migrate` (re)installs them, since a migration may add a table or, on SQLite,
-rebuild one without its triggers; it also raises the version once, because a new release
-may render the same content differently.
+tables, and any model added later; not their history) gets a trigger that raises the
+version inside the writing transaction. `migrate` (re)installs them, since a migration may
+add a table or, on SQLite, rebuild one without its triggers; it also raises the version
+once, because a new release may render the same content differently.
 """
 
 from django.apps import apps

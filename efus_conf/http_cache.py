@@ -31,11 +31,12 @@ from django.core.cache import cache, caches
 from django.core.cache.backends.dummy import DummyCache
 from django.core.exceptions import DisallowedHost
 from django.core.handlers.wsgi import WSGIRequest
-from django.db import DatabaseError, close_old_connections
+from django.db import close_old_connections
 from django.http import HttpRequest, HttpResponse
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 from django.utils.translation import get_language_from_request
 
+from efus_conf.middleware import PROBES
 from efus_conf.models import ContentVersion
 from efus_conf.request_helpers import page_path
 
@@ -107,8 +108,12 @@ class PublicCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if is_file(request):
-            return self.get_response(request)
+        if is_answered_elsewhere(request):
+            response = self.get_response(request)
+            # A file says how long it keeps; its errors (no such file) are private like any.
+            if response.has_header("Cache-Control"):
+                return response
+            return finish_private(request, response)
         if not is_anonymous_read(request):
             return finish_private(request, self.get_response(request))
         version, key, stored = request.META.get(LOOKED_UP) or look_up(request)
@@ -138,9 +143,10 @@ class StoredAnswersFirst:
     before Django's request cycle (its signals, middleware and response handling), which
     costs more than the answer itself.
 
-    The answer is the one PublicCacheMiddleware, the outermost of the site's own middleware,
+    The answer is the one PublicCacheMiddleware, outside everything but the health probes,
     would send: the same look-up, on the same request. Whatever it cannot answer (a miss, a
-    signed-in visitor, a database or host error) goes to Django, which answers as always.
+    file, a probe, a signed-in visitor, a request Django would refuse, a database error) goes
+    to Django, which answers as always.
     """
 
     def __init__(self, django_application):
@@ -154,15 +160,17 @@ class StoredAnswersFirst:
         return iter(answer)
 
     def stored(self, environ):
-        request = WSGIRequest(environ)
-        if is_file(request) or not is_anonymous_read(request):
-            return None
         try:
+            request = WSGIRequest(environ)
+            if is_answered_elsewhere(request) or not is_anonymous_read(request):
+                return None
             # Kept for PublicCacheMiddleware, which then reads neither the version nor the
             # cache again for this request.
             environ[LOOKED_UP] = look_up(request)
             return environ[LOOKED_UP][2]
-        except DatabaseError:
+        except Exception:
+            # A database error, or a request Django refuses (too many fields, a bad host):
+            # Django meets it again and answers as it always does, its logging included.
             return None
         finally:
             # What Django does when a request ends: a connection kept open (CONN_MAX_AGE)
@@ -176,15 +184,23 @@ def keeps_answers():
     return not isinstance(caches["default"], DummyCache)
 
 
-def is_file(request):
-    """A static or uploaded file: whitenoise or MediaMiddleware answers it, uncounted here."""
-    return request.path.startswith((settings.STATIC_URL, settings.MEDIA_URL))
+def is_answered_elsewhere(request):
+    """A health probe (HealthCheckMiddleware), a static or an uploaded file (whitenoise,
+    MediaMiddleware): answered without the cache, and without reading the version."""
+    return request.path_info in PROBES or request.path.startswith(
+        (settings.STATIC_URL, settings.MEDIA_URL)
+    )
 
 
 def look_up(request):
-    """The content version, the cache key and the answer stored under it (or None)."""
+    """The content version, the cache key and the answer stored under it (or None); all None,
+    without reading the version, for a host Django refuses further in."""
+    try:
+        address = f"{request.scheme}://{request.get_host()}{page_path(request)}"
+    except DisallowedHost:
+        return None, None, None
     version = ContentVersion.objects.current()
-    key = version and cache_key(request, version)
+    key = version and cache_key(request, version, address)
     return version, key, (stored_answer(request, key) if key else None)
 
 
@@ -197,16 +213,11 @@ def is_anonymous_read(request):
     )
 
 
-def cache_key(request, version):
-    """The version, the scheme and address, and the language LocaleMiddleware will choose:
-    the path's, or for an address without one (the sitemap), the visitor's. None for a host
-    not allowed, which Django refuses further in."""
-    try:
-        host = request.get_host()
-    except DisallowedHost:
-        return None
+def cache_key(request, version, address):
+    """The version, the address (scheme, host, path and the page's parameters), and the
+    language LocaleMiddleware will choose: the path's, or for an address without one (the
+    sitemap), the visitor's."""
     language = get_language_from_request(request, check_path=True)
-    address = f"{request.scheme}://{host}{page_path(request)}"
     return f"public:{version}:{language}:{hashlib.sha256(address.encode()).hexdigest()}"
 
 
@@ -285,25 +296,27 @@ CONDITIONS = (
 
 
 def stored_answer(request, key):
-    """What the cache holds for `key`: a 304 when the visitor's copy is current, else the
-    answer in the visitor's encoding; None when nothing is stored.
+    """What the cache holds for `key`: a 304 when the visitor's copy is current (or Django's
+    412 when a precondition fails), else the answer in the visitor's encoding; None when
+    nothing is stored.
 
     A conditional request reads the stored 304 alone, so a revalidation never loads a body."""
     if any(condition in request.META for condition in CONDITIONS):
-        not_modified = cache_call(cache.get, f"{key}:304")
-        if not_modified is None:
+        stored_304 = cache_call(cache.get, f"{key}:304")
+        if stored_304 is None:
             return None
-        verdict = get_conditional_response(request, etag=not_modified["ETag"])
+        verdict = get_conditional_response(request, etag=stored_304["ETag"])
         if verdict is not None:
             # Django's own verdict, without the page's headers: for a 304, the stored one
             # carries them.
-            return not_modified if verdict.status_code == 304 else verdict
+            return stored_304 if verdict.status_code == 304 else verdict
     return cache_call(cache.get, f"{key}:{preferred_encoding(request)}")
 
 
 def encoded_variants(response, version, encodings):
     """A public answer as the cache keeps it: ready to send in each of `encodings` (the same
-    bytes for an answer not worth compressing), and as the 304 that revalidates it. Stored whole, a hit is sent as it is, headers and all."""
+    bytes for an answer not worth compressing), and as the 304 that revalidates it. Stored
+    whole, a hit is sent as it is, headers and all."""
     body = response.content
     digest = hashlib.blake2b(f"{version}:".encode() + body, digest_size=12).hexdigest()
     compressible = is_text(response) and len(body) >= MIN_COMPRESSED_LENGTH

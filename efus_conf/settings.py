@@ -113,10 +113,10 @@ MIDDLEWARE = [
     # First: Docker's HEALTHCHECK probes http://127.0.0.1:8000/healthz, which host validation
     # and the HTTPS redirect would refuse.
     "efus_conf.middleware.HealthCheckMiddleware",
-    # Outside everything else (efus_conf/http_cache.py): a stored answer keeps every header
-    # added further in (security, content security and permissions policies), so that it is
-    # sent as it is, by this middleware or before Django's request cycle (efus_conf/wsgi.py).
-    # It lets static and uploaded files through untouched.
+    # Outside everything but the probes (efus_conf/http_cache.py): a stored answer keeps every
+    # header added further in (security, content security and permissions policies), so that
+    # it is sent as it is, by this middleware or before Django's request cycle
+    # (efus_conf/wsgi.py). It lets static and uploaded files through untouched.
     "efus_conf.http_cache.PublicCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Static and uploaded files pay for nothing else.

@@ -10,6 +10,7 @@ from django.core.handlers.wsgi import WSGIHandler
 from django.core.signals import request_started
 from django.db import OperationalError
 
+from efus_conf import http_cache
 from efus_conf.http_cache import StoredAnswersFirst
 from efus_conf.models import ContentVersion
 
@@ -32,11 +33,12 @@ def django_requests():
     request_started.disconnect(record)
 
 
-def get(application, path, scheme="http", **headers):
+def get(application, path, scheme="http", query="", **headers):
     """(status, headers, body) of a GET of `path` through the WSGI `application`."""
     environ = {
         "REQUEST_METHOD": "GET",
         "PATH_INFO": path,
+        "QUERY_STRING": query,
         "HTTP_HOST": "testserver",
         "wsgi.url_scheme": scheme,
         "wsgi.input": io.BytesIO(),
@@ -76,6 +78,9 @@ def test_a_revalidation_gets_the_stored_304_without_django(site, small_site, dja
     status, headers, body = get(site, "/en/programme/", if_none_match=etag)
     assert status == "304 Not Modified"
     assert headers["ETag"] == etag
+    assert "public" in headers["Cache-Control"]
+    assert headers["Vary"] == "Accept-Encoding"
+    assert "Content-Length" not in headers
     assert body == b""
     assert django_requests == ["/en/programme/"]
 
@@ -136,3 +141,29 @@ def test_static_files_pass_through_without_a_query(
     assert status == "200 OK"
     assert "X-Page-Cache" not in headers
     assert django_requests == ["/static/css/site.css"]
+
+
+def test_a_hit_closes_a_connection_that_is_too_old_as_django_would(site, small_site, monkeypatch):
+    get(site, "/en/")
+    closed = []
+    monkeypatch.setattr(http_cache, "close_old_connections", lambda: closed.append(1))
+    assert get(site, "/en/")[1]["X-Page-Cache"] == "hit"
+    assert closed == [1]
+
+
+def test_a_request_django_refuses_gets_django_s_400(site, small_site):
+    too_many_fields = "&".join(f"f{number}=1" for number in range(1200))
+    assert get(site, "/en/", query=too_many_fields)[0] == "400 Bad Request"
+
+
+def test_health_probes_pass_through_without_reading_the_version(
+    site, small_site, django_assert_num_queries
+):
+    with django_assert_num_queries(0):
+        assert get(site, "/healthz")[0] == "200 OK"
+
+
+def test_a_missing_file_s_404_is_private(site, small_site):
+    status, headers, _body = get(site, "/static/css/no-such-file.css")
+    assert status == "404 Not Found"
+    assert headers["Cache-Control"] == "private, no-store"
