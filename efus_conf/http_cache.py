@@ -36,7 +36,6 @@ from django.http import HttpRequest, HttpResponse
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 from django.utils.translation import get_language_from_request
 
-from efus_conf.middleware import PROBES
 from efus_conf.models import ContentVersion
 from efus_conf.request_helpers import page_path
 
@@ -108,7 +107,7 @@ class PublicCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if is_answered_elsewhere(request):
+        if is_file(request):
             response = self.get_response(request)
             # A file says how long it keeps; its errors (no such file) are private like any.
             if response.has_header("Cache-Control"):
@@ -149,8 +148,11 @@ class StoredAnswersFirst:
     to Django, which answers as always.
     """
 
-    def __init__(self, django_application):
+    def __init__(self, django_application, probes=()):
+        """`probes`: the addresses of the health probes, which must answer without the
+        database (efus_conf.middleware.PROBES); left to Django at once."""
         self.django_application = django_application
+        self.probes = frozenset(probes)
 
     def __call__(self, environ, start_response):
         answer = self.stored(environ) if environ["REQUEST_METHOD"] in {"GET", "HEAD"} else None
@@ -160,9 +162,11 @@ class StoredAnswersFirst:
         return iter(answer)
 
     def stored(self, environ):
+        if environ.get("PATH_INFO") in self.probes:
+            return None
         try:
             request = WSGIRequest(environ)
-            if is_answered_elsewhere(request) or not is_anonymous_read(request):
+            if is_file(request) or not is_anonymous_read(request):
                 return None
             # Kept for PublicCacheMiddleware, which then reads neither the version nor the
             # cache again for this request.
@@ -184,12 +188,10 @@ def keeps_answers():
     return not isinstance(caches["default"], DummyCache)
 
 
-def is_answered_elsewhere(request):
-    """A health probe (HealthCheckMiddleware), a static or an uploaded file (whitenoise,
-    MediaMiddleware): answered without the cache, and without reading the version."""
-    return request.path_info in PROBES or request.path.startswith(
-        (settings.STATIC_URL, settings.MEDIA_URL)
-    )
+def is_file(request):
+    """A static or uploaded file: whitenoise or MediaMiddleware answers it, without the cache
+    and without reading the version."""
+    return request.path.startswith((settings.STATIC_URL, settings.MEDIA_URL))
 
 
 def look_up(request):

@@ -13,6 +13,7 @@ django_application = get_wsgi_application()
 
 # After Django's set-up, which the cache's models need.
 from efus_conf.http_cache import StoredAnswersFirst  # noqa: E402
+from efus_conf.middleware import PROBES  # noqa: E402
 
 
 def without_body_for_head(application):
@@ -31,4 +32,4 @@ def without_body_for_head(application):
     return head_aware
 
 
-application = without_body_for_head(StoredAnswersFirst(django_application))
+application = without_body_for_head(StoredAnswersFirst(django_application, probes=PROBES))
