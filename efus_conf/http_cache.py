@@ -126,6 +126,7 @@ class PublicCacheMiddleware:
         variants = encoded_variants(response, version, ALL_ENCODINGS if storing else [encoding])
         if storing:
             stored_variants = {f"{key}:{name}": variant for name, variant in variants.items()}
+            stored_variants[f"{key}:304"] = not_modified(response)
             cache_call(cache.set_many, stored_variants, shared_max_age(response))
         answer = variants[encoding]
         answer["X-Page-Cache"] = "miss"
@@ -155,7 +156,7 @@ class StoredAnswersFirst:
         self.probes = frozenset(probes)
 
     def __call__(self, environ, start_response):
-        answer = self.stored(environ) if environ["REQUEST_METHOD"] in {"GET", "HEAD"} else None
+        answer = self.stored(environ)
         if answer is None:
             return self.django_application(environ, start_response)
         start_response(f"{answer.status_code} {answer.reason_phrase}", list(answer.items()))
@@ -164,14 +165,13 @@ class StoredAnswersFirst:
     def stored(self, environ):
         if environ.get("PATH_INFO") in self.probes:
             return None
+        request = WSGIRequest(environ)
+        if is_file(request) or not is_anonymous_read(request):
+            return None
         try:
-            request = WSGIRequest(environ)
-            if is_file(request) or not is_anonymous_read(request):
-                return None
             # Kept for PublicCacheMiddleware, which then reads neither the version nor the
             # cache again for this request.
             environ[LOOKED_UP] = look_up(request)
-            return environ[LOOKED_UP][2]
         except Exception:
             # A database error, or a request Django refuses (too many fields, a bad host):
             # Django meets it again and answers as it always does, its logging included.
@@ -180,6 +180,7 @@ class StoredAnswersFirst:
             # What Django does when a request ends: a connection kept open (CONN_MAX_AGE)
             # is closed once too old or broken.
             close_old_connections()
+        return environ[LOOKED_UP][2]
 
 
 def keeps_answers():
@@ -317,8 +318,8 @@ def stored_answer(request, key):
 
 def encoded_variants(response, version, encodings):
     """A public answer as the cache keeps it: ready to send in each of `encodings` (the same
-    bytes for an answer not worth compressing), and as the 304 that revalidates it. Stored
-    whole, a hit is sent as it is, headers and all."""
+    bytes for an answer not worth compressing), with its ETag. Stored whole (with the 304
+    that revalidates it, not_modified), a hit is sent as it is, headers and all."""
     body = response.content
     digest = hashlib.blake2b(f"{version}:".encode() + body, digest_size=12).hexdigest()
     compressible = is_text(response) and len(body) >= MIN_COMPRESSED_LENGTH
@@ -336,7 +337,6 @@ def encoded_variants(response, version, encodings):
             variant["Content-Encoding"] = encoding
         variant["Content-Length"] = str(len(encoded))
         variants[encoding] = variant
-    variants["304"] = not_modified(response)
     return variants
 
 
