@@ -5,7 +5,7 @@ import os
 
 from gunicorn import glogging
 
-from efus_conf.json_logging import JSONFormatter
+from efus_conf.ops.json_logging import JSONFormatter
 
 bind = os.environ.get("GUNICORN_BIND", "0.0.0.0:8000")
 workers = int(os.environ.get("GUNICORN_WORKERS", multiprocessing.cpu_count() * 2 + 1))

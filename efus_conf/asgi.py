@@ -4,7 +4,7 @@ import os
 
 from django.core.asgi import get_asgi_application
 
-from efus_conf.startup_checks import require_secret_key
+from efus_conf.checks import require_secret_key
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "efus_conf.settings")
 require_secret_key()

@@ -80,7 +80,7 @@ def cache_from_url(url):
 DEBUG = env_bool("DJANGO_DEBUG", False)
 
 # Without a key and with debug off, SECRET_KEY stays empty: the site refuses to start
-# (efus_conf.startup_checks), while commands that never sign anything still run.
+# (efus_conf.checks), while commands that never sign anything still run.
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
 if not SECRET_KEY and DEBUG:
     SECRET_KEY = "django-insecure-development-only-key-never-used-in-production"
@@ -103,27 +103,30 @@ INSTALLED_APPS = [
     "simple_history",
     "import_export",
     "axes",
-    "efus_conf",
+    "efus_conf.cache",
+    "efus_conf.conference",
     "speakers",
     "programme",
     "newsletter",
+    "efus_conf.ops",
+    "efus_conf.demo",
 ]
 
 MIDDLEWARE = [
     # First: Docker's HEALTHCHECK probes http://127.0.0.1:8000/healthz, which host validation
     # and the HTTPS redirect would refuse.
-    "efus_conf.middleware.HealthCheckMiddleware",
+    "efus_conf.ops.middleware.HealthCheckMiddleware",
     # Outside everything but the probes (efus_conf/http_cache.py): a stored answer keeps every
     # header added further in (security, content security and permissions policies), so that
     # it is sent as it is, by this middleware or before Django's request cycle
     # (efus_conf/wsgi.py). It lets static and uploaded files through untouched.
-    "efus_conf.http_cache.PublicCacheMiddleware",
+    "efus_conf.cache.http.PublicCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Static and uploaded files pay for nothing else.
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "efus_conf.media.MediaMiddleware",
+    "efus_conf.core.media.MediaMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
-    "efus_conf.middleware.PermissionsPolicyMiddleware",
+    "efus_conf.ops.middleware.PermissionsPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # LocaleMiddleware needs the session (for a stored language) and must run before
     # CommonMiddleware, so that a URL without language prefix is redirected before the
@@ -136,7 +139,7 @@ MIDDLEWARE = [
     # Records who made a change (inline rows and imports included) in the content's history.
     "simple_history.middleware.HistoryRequestMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    # Last, as django-axes asks: it turns a paused sign-in into efus_conf.signin's page.
+    # Last, as django-axes asks: it turns a paused sign-in into efus_conf.ops.signin's page.
     "axes.middleware.AxesMiddleware",
 ]
 
@@ -153,7 +156,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "efus_conf.context_processors.site",
+                "efus_conf.conference.context_processors.site",
             ],
         },
     },
@@ -307,7 +310,7 @@ SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 X_FRAME_OPTIONS = "DENY"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 CSRF_COOKIE_HTTPONLY = True
-CSRF_FAILURE_VIEW = "efus_conf.views.csrf_failure"
+CSRF_FAILURE_VIEW = "efus_conf.conference.views.csrf_failure"
 # Behind a reverse proxy that terminates TLS, trust its X-Forwarded-Proto and, for the
 # newsletter's and the admin login's per-client limits, the address it appends to
 # X-Forwarded-For. Only turn this on when the app server is reachable through the proxy alone.
@@ -350,8 +353,8 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = datetime.timedelta(minutes=15)
 AXES_RESET_ON_SUCCESS = True
-AXES_CLIENT_IP_CALLABLE = "efus_conf.request_helpers.client_address"
-AXES_LOCKOUT_CALLABLE = "efus_conf.signin.locked_out"
+AXES_CLIENT_IP_CALLABLE = "efus_conf.core.request_helpers.client_address"
+AXES_LOCKOUT_CALLABLE = "efus_conf.ops.signin.locked_out"
 # Failures are kept (they are what the pause is made of); successful sign-ins are not logged.
 AXES_DISABLE_ACCESS_LOG = True
 
@@ -367,7 +370,7 @@ LOGGING = {
     "disable_existing_loggers": False,
     "formatters": {
         "plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
-        "json": {"()": "efus_conf.json_logging.JSONFormatter"},
+        "json": {"()": "efus_conf.ops.json_logging.JSONFormatter"},
     },
     "handlers": {
         "console": {

@@ -4,7 +4,7 @@ import os
 
 from django.core.wsgi import get_wsgi_application
 
-from efus_conf.startup_checks import require_secret_key
+from efus_conf.checks import require_secret_key
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "efus_conf.settings")
 require_secret_key()
@@ -12,8 +12,8 @@ require_secret_key()
 django_application = get_wsgi_application()
 
 # After Django's set-up, which the cache's models need.
-from efus_conf.http_cache import StoredAnswersFirst  # noqa: E402
-from efus_conf.middleware import PROBES  # noqa: E402
+from efus_conf.cache.http import StoredAnswersFirst  # noqa: E402
+from efus_conf.ops.middleware import PROBES  # noqa: E402
 
 
 def without_body_for_head(application):

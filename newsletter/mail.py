@@ -11,8 +11,8 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
-from efus_conf.models import Conference
-from efus_conf.request_helpers import absolute_url
+from efus_conf.conference.models import Conference
+from efus_conf.core.request_helpers import absolute_url
 from newsletter import tokens
 from newsletter.models import Mail
 

@@ -4,7 +4,7 @@ shared by every worker and machine, keyed by HMACs so that no address is stored.
 from django.conf import settings
 from django.utils.crypto import salted_hmac
 
-from efus_conf.request_helpers import client_address
+from efus_conf.core.request_helpers import client_address
 from newsletter.models import RateLimitCounter
 
 # Submissions of one email address, whoever sends them: at most three confirmation mails an

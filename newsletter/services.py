@@ -13,7 +13,7 @@ from django.core.signing import BadSignature, SignatureExpired
 from django.db import transaction
 from django.utils import timezone
 
-from efus_conf.models import Page
+from efus_conf.conference.models import Page
 from newsletter import mail, privacy_notice, tasks, tokens
 from newsletter.models import (
     CONSENT_WORDING_VERSION,

@@ -9,8 +9,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
-from efus_conf.http_cache import public_page
-from efus_conf.request_helpers import same_origin_forms
+from efus_conf.cache.http import public_page
+from efus_conf.core.request_helpers import same_origin_forms
 from newsletter import ratelimit, services
 from newsletter.forms import HONEYPOT_FIELD, SubscribeForm
 

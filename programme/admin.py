@@ -11,9 +11,9 @@ from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationTabularInline
 from modeltranslation.utils import get_translation_fields
 
-from efus_conf.admin_base import ContentAdmin
-from efus_conf.preview import DraftPreviewMixin
-from efus_conf.spreadsheets import SpreadsheetAdminMixin
+from efus_conf.conference.admin_base import ContentAdmin
+from efus_conf.core.preview import DraftPreviewMixin
+from efus_conf.core.spreadsheets import SpreadsheetAdminMixin
 from programme.admin_views import import_schedule_view
 from programme.changes import SessionChange
 from programme.forms import SessionAdminForm

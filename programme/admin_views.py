@@ -6,7 +6,7 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
-from efus_conf import uploads
+from efus_conf.core import uploads
 from programme.exports import site_host
 from programme.forms import ScheduleConfirmForm, ScheduleImportForm
 from programme.frab import ScheduleError, read_schedule

@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.text import slugify
 
-from efus_conf.request_helpers import absolute_url
+from efus_conf.core.request_helpers import absolute_url
 from programme.models import CONFERENCE_TZ, local_day_bounds
 from programme.schedule import conference_days
 

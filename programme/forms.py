@@ -3,7 +3,7 @@ from django.conf import settings
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
-from efus_conf.uploads import KeptFileField
+from efus_conf.core.uploads import KeptFileField
 from programme.models import Language, Session, Track
 
 

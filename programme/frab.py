@@ -16,8 +16,8 @@ from django.core.exceptions import ValidationError
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext_lazy as _
 
-from efus_conf import untrusted_xml
-from efus_conf.spreadsheets import refuse_large_file
+from efus_conf.core import untrusted_xml
+from efus_conf.core.spreadsheets import refuse_large_file
 
 SPEAKER_PAGE = re.compile(r"/speakers/(?P<slug>[-a-z0-9]+)/$")
 

@@ -18,10 +18,10 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 
-from efus_conf.html import sanitise_html
-from efus_conf.models import CONFERENCE_TZ, Conference
-from efus_conf.text import fold
-from efus_conf.validators import refuse_larger_than
+from efus_conf.conference.models import CONFERENCE_TZ, Conference
+from efus_conf.core.html import sanitise_html
+from efus_conf.core.text import fold
+from efus_conf.core.validators import refuse_larger_than
 from programme.changes import WATCHED_ATTNAMES, SessionChange
 
 # Addresses under /programme/ that a session slug must not take.
@@ -141,7 +141,7 @@ class Room(models.Model):
 
     def get_absolute_url(self):
         """The room's place on the Getting there page."""
-        return f"{reverse('getting_there')}#{self.anchor}"
+        return f"{reverse('programme:getting_there')}#{self.anchor}"
 
     @property
     def anchor(self):

@@ -1,6 +1,6 @@
 from import_export import fields, widgets
 
-from efus_conf.spreadsheets import ContentResource, default_language_column, localized_columns
+from efus_conf.core.spreadsheets import ContentResource, default_language_column, localized_columns
 from programme.models import Room, Session, Track
 from programme.schedule_import import free_slug
 from speakers.models import Speaker

@@ -4,7 +4,7 @@ import datetime
 from dataclasses import dataclass, field
 from itertools import groupby
 
-from efus_conf.models import Conference
+from efus_conf.conference.models import Conference
 from programme.models import CONFERENCE_TZ, Session
 
 

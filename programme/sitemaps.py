@@ -1,6 +1,6 @@
 """The sessions' pages in the sitemap (listed by efus_conf/urls.py)."""
 
-from efus_conf.sitemaps import ConferenceSitemap
+from efus_conf.conference.sitemaps import ConferenceSitemap
 from programme.models import Session
 
 

@@ -1,6 +1,6 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from efus_conf.history import track_history
+from efus_conf.core.history import track_history
 from programme.models import Room, Session, SessionMaterial, SessionSpeaker, Track
 
 

@@ -7,9 +7,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-from efus_conf.http_cache import live_page, public_export, public_page
-from efus_conf.preview import draft_preview
-from efus_conf.request_helpers import current_conference
+from efus_conf.cache.http import live_page, public_export, public_page
+from efus_conf.conference.models import current_conference
+from efus_conf.core.preview import draft_preview
 from programme import exports
 from programme.changes import SessionChange
 from programme.forms import ProgrammeFilterForm

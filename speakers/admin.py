@@ -4,9 +4,9 @@ from django.template.loader import render_to_string
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import get_translation_fields
 
-from efus_conf.admin_base import ContentAdmin
-from efus_conf.preview import DraftPreviewMixin
-from efus_conf.spreadsheets import SpreadsheetAdminMixin
+from efus_conf.conference.admin_base import ContentAdmin
+from efus_conf.core.preview import DraftPreviewMixin
+from efus_conf.core.spreadsheets import SpreadsheetAdminMixin
 from speakers import photos
 from speakers.forms import SpeakerAdminForm
 from speakers.models import Speaker

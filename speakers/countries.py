@@ -11,7 +11,7 @@ from django.conf import settings
 from django.utils.functional import lazy
 from django.utils.translation import get_language
 
-from efus_conf.text import fold
+from efus_conf.core.text import fold
 
 # The Efus network is European; a few other countries often send speakers.
 CODES = (

@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import get_translation_fields
 
-from efus_conf.html import sanitise_html
+from efus_conf.core.html import sanitise_html
 from speakers import countries
 
 # Soft, dark enough for white initials to pass WCAG AA contrast.

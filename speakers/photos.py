@@ -1,4 +1,4 @@
-"""Speaker photos: stored clean (efus_conf.images), then cut into the square renditions pages
+"""Speaker photos: stored clean (efus_conf.core.images), then cut into the square renditions pages
 use. The crops are made once, here, when the photo or its focal point changes; pages only link
 to the files.
 """
@@ -10,7 +10,7 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from PIL import Image
 
-from efus_conf import images
+from efus_conf.core import images
 
 MIN_SIDE = 160
 # The kept original is downscaled to this: plenty for any crop, and nothing huge in MEDIA.

@@ -1,4 +1,4 @@
-from efus_conf.spreadsheets import ContentResource, localized_columns
+from efus_conf.core.spreadsheets import ContentResource, localized_columns
 from speakers.models import Speaker
 
 

@@ -1,6 +1,6 @@
 """The speakers' pages in the sitemap (listed by efus_conf/urls.py)."""
 
-from efus_conf.sitemaps import ConferenceSitemap
+from efus_conf.conference.sitemaps import ConferenceSitemap
 from speakers.models import Speaker
 
 

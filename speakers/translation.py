@@ -1,6 +1,6 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from efus_conf.history import track_history
+from efus_conf.core.history import track_history
 from speakers.models import Speaker
 
 

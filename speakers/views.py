@@ -1,8 +1,8 @@
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
-from efus_conf.http_cache import public_page
-from efus_conf.preview import draft_preview
+from efus_conf.cache.http import public_page
+from efus_conf.core.preview import draft_preview
 from speakers.forms import SpeakerFilterForm
 from speakers.models import Speaker
 

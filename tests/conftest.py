@@ -81,7 +81,7 @@ def clock(monkeypatch):
 
     from django.utils import timezone
 
-    from efus_conf.models import CONFERENCE_TZ
+    from efus_conf.conference.models import CONFERENCE_TZ
 
     def set_to(*args):
         moment = datetime.datetime(*args, tzinfo=CONFERENCE_TZ)
@@ -126,8 +126,10 @@ def migrated_data(db):
     from django.db import connection
 
     editor = SimpleNamespace(connection=connection)
-    import_module("efus_conf.migrations.0002_organiser_roles").create_roles(apps, editor)
-    import_module("efus_conf.migrations.0005_content_editor_tools").give_tools(apps, editor)
+    import_module("efus_conf.conference.migrations.0002_organiser_roles").create_roles(apps, editor)
+    import_module("efus_conf.conference.migrations.0005_content_editor_tools").give_tools(
+        apps, editor
+    )
     import_module("newsletter.migrations.0002_privacy_notice").create_privacy_notice(apps, editor)
     import_module(
         "programme.migrations.0006_roles_for_key_figures_materials_and_changes"
@@ -201,7 +203,7 @@ def small_site(conference):
 @pytest.fixture
 def about_efus(db):
     """The organisers' page in the main navigation, titled in every language."""
-    from efus_conf.models import Page
+    from efus_conf.conference.models import Page
     from tests.factories import PageFactory
 
     return PageFactory(

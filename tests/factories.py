@@ -5,7 +5,7 @@ import datetime
 import factory
 from django.utils import timezone
 
-from efus_conf.models import Conference, Page, Partner
+from efus_conf.conference.models import Conference, Page, Partner
 from newsletter.models import Subscriber
 from programme.models import CONFERENCE_TZ, Room, Session, SessionSpeaker, Track
 from speakers.models import Speaker

@@ -261,7 +261,7 @@ class GunicornSite:
 CHANGED_TAGLINE = "Accroche changée hors de l’admin"
 CHANGED_TITLE = "A session renamed in bulk"
 CHANGE = (
-    "from efus_conf.models import Conference; "
+    "from efus_conf.conference.models import Conference; "
     f"Conference.objects.update(tagline_fr={CHANGED_TAGLINE!r}); "
     "from programme.models import Session; "
     "Session.objects.filter(pk=Session.objects.published().first().pk)"

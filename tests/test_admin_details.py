@@ -4,7 +4,7 @@ filter values in words, and a conference that cannot be deleted by accident."""
 import pytest
 from django.utils import translation
 
-from efus_conf.models import Conference
+from efus_conf.conference.models import Conference
 from programme.models import SessionSpeaker
 from tests.factories import SessionFactory, SpeakerFactory, TrackFactory
 

@@ -29,7 +29,7 @@ def test_loaddemo_is_idempotent():
 
 @pytest.mark.django_db
 def test_loaddemo_fills_every_language():
-    from efus_conf.models import Conference
+    from efus_conf.conference.models import Conference
 
     call_command("loaddemo", stdout=io.StringIO())
     conference = Conference.objects.current()

@@ -2,7 +2,7 @@
 
 import pytest
 
-from efus_conf.models import Conference
+from efus_conf.conference.models import Conference
 
 PUBLIC_PAGES = [
     "",

@@ -15,7 +15,7 @@ from django.core.files.base import ContentFile
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from efus_conf import translation_handoff as handoff
+from efus_conf.translations import handoff
 from programme.frab import ScheduleError, read_schedule
 from programme.models import Room, Session
 from programme.resources import SessionResource

@@ -7,7 +7,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import IntegrityError
 from PIL import Image
 
-from efus_conf.forms import ConferenceAdminForm
+from efus_conf.conference.forms import ConferenceAdminForm
 from programme.models import Session
 from tests.factories import RoomFactory, SessionFactory, brussels
 from tests.speakers import images

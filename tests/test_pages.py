@@ -226,7 +226,7 @@ def past_conference_homepage(conference):
     sessions to watch again with their documents, featured speakers, partners, links, pages."""
     from django.core.files.base import ContentFile
 
-    from efus_conf.models import KeyFigure, Partner, UsefulLink
+    from efus_conf.conference.models import KeyFigure, Partner, UsefulLink
     from programme.models import SessionMaterial
     from tests.factories import PageFactory, SessionSpeakerFactory, SpeakerFactory
 

@@ -7,7 +7,7 @@ from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
-from efus_conf.models import Partner
+from efus_conf.conference.models import Partner
 from tests.speakers import images
 
 pytestmark = pytest.mark.django_db

@@ -5,7 +5,7 @@ from html import unescape
 import pytest
 from django.db import IntegrityError
 
-from efus_conf.models import CONFERENCE_TZ, KeyFigure
+from efus_conf.conference.models import CONFERENCE_TZ, KeyFigure
 from programme.models import Availability
 from tests.factories import SessionFactory
 

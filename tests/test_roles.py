@@ -11,7 +11,7 @@ from django.contrib.auth.models import Group
 from django.core.management import call_command
 from openpyxl import load_workbook
 
-from efus_conf.models import Page
+from efus_conf.conference.models import Page
 from newsletter.models import Mail, Subscriber, SubscriptionEvent
 from tests.admin_forms import change_form_data
 from tests.factories import PageFactory, SessionSpeakerFactory, SpeakerFactory, SubscriberFactory

@@ -7,7 +7,7 @@ import xml.etree.ElementTree as ET
 import pytest
 from django.conf import settings
 
-from efus_conf.models import Page
+from efus_conf.conference.models import Page
 from programme.models import Session
 from speakers import photos
 from tests.factories import (
@@ -191,7 +191,7 @@ def test_json_ld_cannot_be_broken_out_of(client, db):
 def test_event_lists_performers_given_to_the_tag(rf, conference):
     from django.template import Context, Template
 
-    from efus_conf.models import Conference
+    from efus_conf.conference.models import Conference
     from speakers.models import Speaker
 
     speaker = Speaker(name="Ada Example", slug="ada-example", role="Fictional mayor")

@@ -1,4 +1,4 @@
-from efus_conf.text import fold
+from efus_conf.core.text import fold
 
 
 def test_fold_drops_case_and_accents():

@@ -4,7 +4,7 @@ import polib
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from efus_conf import translation_handoff as handoff
+from efus_conf.translations import handoff
 from programme.models import Session
 from tests.factories import RoomFactory, SessionFactory, SpeakerFactory
 

@@ -7,7 +7,7 @@ from importlib import import_module
 
 from django.db import migrations
 
-roles = import_module("efus_conf.migrations.0002_organiser_roles")
+roles = import_module("efus_conf.conference.migrations.0002_organiser_roles")
 
 
 def let_communications_see_mails(apps, schema_editor):

@@ -6,7 +6,7 @@ from importlib import import_module
 
 from django.db import migrations
 
-roles = import_module("efus_conf.migrations.0002_organiser_roles")
+roles = import_module("efus_conf.conference.migrations.0002_organiser_roles")
 
 ALL_ACTIONS = ("add", "change", "delete", "view")
 WANTED = [("efus_conf", f"{action}_keyfigure") for action in ALL_ACTIONS]

@@ -52,7 +52,7 @@ def test_smooth_scrolling_respects_reduced_motion(site, page):
 
 
 def test_print_hides_navigation_and_footer_and_shows_link_addresses(site, page):
-    from efus_conf.models import Page
+    from efus_conf.conference.models import Page
 
     Page.objects.filter(slug="practical-information").update(
         body_en='<p>Travel tips on <a href="https://efus.eu/">the Efus website</a>.</p>'

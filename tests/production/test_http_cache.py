@@ -16,9 +16,10 @@ from django.db import connection
 from django.test import Client
 from django.utils.html import escape
 
-from efus_conf import http_cache
-from efus_conf.content_version import trigger_sql
-from efus_conf.models import Conference, ContentVersion, Page, Partner
+from efus_conf.cache import http as http_cache
+from efus_conf.cache.models import ContentVersion
+from efus_conf.cache.version import trigger_sql
+from efus_conf.conference.models import Conference, Page, Partner
 from programme.models import Session
 from speakers.models import Speaker
 from tests.admin_forms import change_form_data
@@ -384,11 +385,11 @@ def unreachable_cache(settings):
 def test_an_unreachable_cache_logs_one_warning_and_serves_pages(
     client, small_site, unreachable_cache, caplog, monkeypatch
 ):
-    monkeypatch.setattr("efus_conf.http_cache._last_warning", 0.0)
-    with caplog.at_level(logging.WARNING, logger="efus_conf.http_cache"):
+    monkeypatch.setattr("efus_conf.cache.http._last_warning", 0.0)
+    with caplog.at_level(logging.WARNING, logger="efus_conf.cache.http"):
         for _visit in range(5):
             assert client.get("/en/programme/").status_code == 200
-    warnings = [record for record in caplog.records if record.name == "efus_conf.http_cache"]
+    warnings = [record for record in caplog.records if record.name == "efus_conf.cache.http"]
     assert len(warnings) == 1
 
 

@@ -75,7 +75,7 @@ class UnreachableDatabase:
 
 
 def test_readyz_fails_and_names_an_unavailable_database(client, db, monkeypatch):
-    monkeypatch.setattr("efus_conf.probes.connection", UnreachableDatabase())
+    monkeypatch.setattr("efus_conf.ops.probes.connection", UnreachableDatabase())
     response = client.get(reverse("readyz"))
     assert response.status_code == 503
     assert response.json() == {
@@ -86,7 +86,7 @@ def test_readyz_fails_and_names_an_unavailable_database(client, db, monkeypatch)
 
 
 def test_healthz_stays_a_liveness_probe_while_the_database_is_unavailable(client, db, monkeypatch):
-    monkeypatch.setattr("efus_conf.probes.connection", UnreachableDatabase())
+    monkeypatch.setattr("efus_conf.ops.probes.connection", UnreachableDatabase())
     response = client.get(reverse("healthz"))
     assert response.status_code == 200
     assert response.json() == {"status": "ok"}

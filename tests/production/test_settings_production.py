@@ -9,7 +9,7 @@ import pytest
 from django.core.exceptions import ImproperlyConfigured
 from django.templatetags.static import static
 
-from efus_conf.json_logging import JSONFormatter
+from efus_conf.ops.json_logging import JSONFormatter
 from efus_conf.settings import cache_from_url
 
 ROOT = Path(__file__).resolve().parent.parent.parent

@@ -10,9 +10,9 @@ from django.core.handlers.wsgi import WSGIHandler
 from django.core.signals import request_started
 from django.db import OperationalError
 
-from efus_conf import http_cache
-from efus_conf.http_cache import StoredAnswersFirst
-from efus_conf.models import ContentVersion
+from efus_conf.cache import http as http_cache
+from efus_conf.cache.http import StoredAnswersFirst
+from efus_conf.cache.models import ContentVersion
 
 
 @pytest.fixture

@@ -5,7 +5,7 @@ from django.conf.urls.i18n import i18n_patterns
 from django.http import HttpResponse
 from django.urls import path
 
-from efus_conf.http_cache import public_page
+from efus_conf.cache.http import public_page
 from efus_conf.urls import urlpatterns as site_urlpatterns
 
 

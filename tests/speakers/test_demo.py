@@ -4,7 +4,7 @@ import pytest
 from django.core.management import call_command
 from PIL import Image
 
-from speakers import demo as speakers_demo
+from efus_conf.demo import speakers as speakers_demo
 from speakers.models import Speaker
 
 pytestmark = pytest.mark.django_db

@@ -6,7 +6,7 @@ from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
-from efus_conf import images as images_module
+from efus_conf.core import images as images_module
 from speakers import photos
 from tests.factories import SpeakerFactory
 from tests.speakers import images

@@ -1,0 +1,59 @@
+from modeltranslation.translator import TranslationOptions, register
+
+from efus_conf.conference.models import Conference, KeyFigure, Page, Partner, UsefulLink
+from efus_conf.core.history import track_history
+
+
+@register(Conference)
+class ConferenceTranslationOptions(TranslationOptions):
+    fields = (
+        "name",
+        "short_name",
+        "tagline",
+        "city",
+        "country",
+        "venue_name",
+        "public_transport",
+        "venue_map_description",
+        "step_free_access",
+        "hearing_loop",
+        "interpretation_headsets",
+        "quiet_room",
+        "access_contact",
+        "patronage",
+        "intro",
+        "audience",
+        "recap",
+        "speakers_heading",
+        "newsletter_pitch",
+        "organiser_blurb",
+        "copyright_line",
+    )
+
+
+@register(Partner)
+class PartnerTranslationOptions(TranslationOptions):
+    fields = ("name",)
+
+
+@register(Page)
+class PageTranslationOptions(TranslationOptions):
+    fields = ("title", "summary", "body")
+
+
+@register(UsefulLink)
+class UsefulLinkTranslationOptions(TranslationOptions):
+    fields = ("title",)
+
+
+@register(KeyFigure)
+class KeyFigureTranslationOptions(TranslationOptions):
+    fields = ("label",)
+
+
+# After the registrations above, so that history records each language's column.
+track_history(Conference)
+track_history(Partner)
+track_history(Page)
+track_history(UsefulLink)
+track_history(KeyFigure)

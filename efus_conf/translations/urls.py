@@ -1,0 +1,8 @@
+from django.contrib import admin
+from django.urls import path
+
+from efus_conf.translations import views
+
+urlpatterns = [
+    path("", admin.site.admin_view(views.translations), name="admin-translations"),
+]
