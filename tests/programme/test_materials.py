@@ -10,8 +10,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from programme import models
-from programme.models import SessionMaterial
+from programme.models import SessionMaterial, documents
 from tests.factories import SessionFactory
 
 pytestmark = pytest.mark.django_db
@@ -49,7 +48,7 @@ def test_a_file_named_pdf_that_is_not_one_is_refused(conference):
 
 
 def test_a_document_over_the_size_limit_is_refused(conference, monkeypatch):
-    monkeypatch.setattr(models, "MAX_MATERIAL_BYTES", 10)
+    monkeypatch.setattr(documents, "MAX_MATERIAL_BYTES", 10)
     with pytest.raises(ValidationError) as error:
         material("report.pdf", PDF).full_clean()
     assert error.value.error_dict["file"][0].code == "file_too_large"

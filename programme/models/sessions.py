@@ -1,34 +1,33 @@
-"""The programme: rooms, tracks, sessions and the people who speak, chair or moderate them."""
+"""The sessions of the programme, and the questions the programme asks of them."""
 
 import datetime
 import html
 from urllib.parse import urlsplit
 
-from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import FileExtensionValidator, RegexValidator
+from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.html import strip_tags
-from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 
 from efus_conf.conference.models import CONFERENCE_TZ, Conference
 from efus_conf.core.html import sanitise_html
 from efus_conf.core.text import fold
-from efus_conf.core.validators import refuse_larger_than
 from programme.changes import WATCHED_ATTNAMES, SessionChange
+from programme.models.documents import SessionMaterial
+from programme.models.fields import Language, LanguageListField, choice_label
+from programme.models.people import SessionSpeaker
+from programme.models.rooms import Room
+from programme.models.tracks import Track
 
 # Addresses under /programme/ that a session slug must not take.
 RESERVED_SLUGS = {"now", "agenda", "schedule", "changes"}
-# A PDF starts with these bytes, whatever its name says.
-PDF_MAGIC = b"%PDF-"
-MAX_MATERIAL_BYTES = 30 * 1024 * 1024
 # Names of the platforms recordings are usually published on, by host.
 RECORDING_PLATFORMS = {
     "youtube.com": "YouTube",
@@ -45,134 +44,6 @@ def local_day_bounds(day):
         day + datetime.timedelta(days=1), datetime.time.min, tzinfo=CONFERENCE_TZ
     )
     return start, end
-
-
-def choice_label(choices, value):
-    """The translated label of `value` in a TextChoices class, or the value itself.
-
-    Asked rather than checked first: `choices.values` builds a list on every read, and the
-    programme asks for hundreds of labels."""
-    try:
-        return str(choices(value).label)
-    except ValueError:
-        return value
-
-
-class Language(models.TextChoices):
-    """Languages spoken or interpreted into at the conference."""
-
-    EN = "en", _("English")
-    FR = "fr", _("French")
-    NL = "nl", _("Dutch")
-    ES = "es", _("Spanish")
-
-
-class LanguageListField(models.CharField):
-    """A list of language codes, stored as "en,fr" and edited as a row of checkboxes.
-
-    A plain text column rather than JSON: it needs no database feature check and reads
-    well in a database dump.
-    """
-
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("max_length", 40)
-        super().__init__(*args, **kwargs)
-
-    def from_db_value(self, value, expression, connection):
-        return self.to_python(value)
-
-    def to_python(self, value):
-        if isinstance(value, list | tuple):
-            return list(value)
-        return [code for code in (value or "").split(",") if code]
-
-    def get_prep_value(self, value):
-        return ",".join(self.to_python(value))
-
-    def value_to_string(self, obj):
-        return self.get_prep_value(self.value_from_object(obj))
-
-    def formfield(self, **kwargs):
-        return forms.MultipleChoiceField(
-            choices=Language.choices,
-            widget=forms.CheckboxSelectMultiple,
-            required=not self.blank,
-            label=capfirst(self.verbose_name),
-            help_text=self.help_text,
-        )
-
-    def validate(self, value, model_instance):
-        unknown = set(value or []) - set(Language.values)
-        if unknown:
-            raise ValidationError(
-                _("Unknown language: %(codes)s."), params={"codes": ", ".join(sorted(unknown))}
-            )
-        if not value and not self.blank:
-            raise ValidationError(self.error_messages["blank"], code="blank")
-
-
-class Room(models.Model):
-    """A room or venue where sessions take place, or where a field visit leaves from."""
-
-    name = models.CharField(_("name"), max_length=120)
-    location = models.CharField(
-        _("floor or address"),
-        max_length=200,
-        blank=True,
-        help_text=_("E.g. “Ground floor” or a street address for a room outside the venue."),
-    )
-    directions = models.TextField(
-        _("directions"),
-        blank=True,
-        help_text=_("How to find the room from the entrance. Plain text."),
-    )
-    capacity = models.PositiveIntegerField(_("capacity"), null=True, blank=True)
-    order = models.PositiveSmallIntegerField(
-        _("order"), default=0, help_text=_("Rooms are listed in this order, smallest first.")
-    )
-
-    class Meta:
-        verbose_name = _("room")
-        verbose_name_plural = _("rooms")
-        ordering = ["order", "name"]
-
-    def __str__(self):
-        return self.name
-
-    def get_absolute_url(self):
-        """The room's place on the Getting there page."""
-        return f"{reverse('programme:getting_there')}#{self.anchor}"
-
-    @property
-    def anchor(self):
-        return f"room-{self.pk}"
-
-
-class Track(models.Model):
-    """A theme running through the programme, such as drugs and trafficking."""
-
-    name = models.CharField(_("name"), max_length=120)
-    slug = models.SlugField(_("slug"), max_length=80, unique=True)
-    colour = models.CharField(
-        _("colour"),
-        max_length=7,
-        default="#00408f",
-        validators=[
-            RegexValidator(
-                r"^#[0-9a-fA-F]{6}$",
-                _("Enter a colour as # followed by six hexadecimal digits, e.g. #00408f."),
-            )
-        ],
-    )
-    order = models.PositiveSmallIntegerField(_("order"), default=0)
-
-    class Meta:
-        verbose_name = _("track")
-        verbose_name_plural = _("tracks")
-        ordering = ["order", "name"]
-
-    def __str__(self):
-        return self.name
 
 
 class SessionQuerySet(models.QuerySet):
@@ -701,99 +572,3 @@ class Session(models.Model):
             for p in people
         )
         return copy
-
-
-class SessionSpeaker(models.Model):
-    """A person in a session, with their role and their place in the list."""
-
-    class Role(models.TextChoices):
-        SPEAKER = "speaker", _("Speaker")
-        MODERATOR = "moderator", _("Moderator")
-        CHAIR = "chair", _("Chair")
-
-    session = models.ForeignKey(
-        Session, verbose_name=_("session"), on_delete=models.CASCADE, related_name="people"
-    )
-    speaker = models.ForeignKey(
-        "speakers.Speaker",
-        verbose_name=_("speaker"),
-        on_delete=models.CASCADE,
-        related_name="session_roles",
-    )
-    role = models.CharField(_("role"), max_length=20, choices=Role, default=Role.SPEAKER)
-    order = models.PositiveSmallIntegerField(_("order"), default=0)
-
-    class Meta:
-        verbose_name = _("person in the session")
-        verbose_name_plural = _("people in the session")
-        ordering = ["order", "pk"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["session", "speaker"],
-                name="session_speaker_unique",
-                violation_error_message=_("This person is already in the session."),
-            ),
-        ]
-
-    def __str__(self):
-        return f"{self.speaker} ({self.get_role_display()})"
-
-
-def validate_pdf(file):
-    """Refuse anything but a PDF of sane size, judged by its content, not its name."""
-    refuse_larger_than(
-        file,
-        MAX_MATERIAL_BYTES,
-        _("This file is %(size)s; documents may be at most %(limit)s."),
-        code="file_too_large",
-    )
-    file.seek(0)
-    start = file.read(len(PDF_MAGIC))
-    file.seek(0)
-    if start != PDF_MAGIC:
-        raise ValidationError(_("This file is not a PDF document."), code="not_pdf")
-
-
-class SessionMaterial(models.Model):
-    """A document from a session, such as its slides or a report, to read again afterwards."""
-
-    class Kind(models.TextChoices):
-        # The values are the c3voc schedule's attachment types.
-        SLIDES = "slides", _("Slides")
-        REPORT = "paper", _("Report")
-
-    session = models.ForeignKey(
-        Session, verbose_name=_("session"), on_delete=models.CASCADE, related_name="materials"
-    )
-    title = models.CharField(_("title"), max_length=200)
-    kind = models.CharField(_("kind"), max_length=10, choices=Kind, default=Kind.SLIDES)
-    file = models.FileField(
-        _("PDF file"),
-        upload_to="materials/",
-        validators=[FileExtensionValidator(["pdf"]), validate_pdf],
-        help_text=_("A PDF document; it is offered as a download."),
-    )
-    language = models.CharField(_("language"), max_length=2, choices=Language, default=Language.EN)
-    order = models.PositiveSmallIntegerField(_("order"), default=0)
-
-    class Meta:
-        verbose_name = _("document")
-        verbose_name_plural = _("documents")
-        ordering = ["order", "pk"]
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(kind__in=["slides", "paper"]), name="session_material_kind_valid"
-            ),
-        ]
-
-    def __str__(self):
-        return self.title
-
-    def get_absolute_url(self):
-        return self.file.url
-
-    def get_kind_display(self):
-        return choice_label(self.Kind, self.kind)
-
-    def get_language_display(self):
-        return choice_label(Language, self.language)
