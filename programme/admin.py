@@ -1,5 +1,3 @@
-from functools import partial
-
 from django import forms
 from django.contrib import admin, messages
 from django.urls import path
@@ -14,7 +12,7 @@ from modeltranslation.utils import get_translation_fields
 from efus_conf.conference.admin_base import ContentAdmin
 from efus_conf.core.preview import DraftPreviewMixin
 from efus_conf.core.spreadsheets import SpreadsheetAdminMixin
-from programme.admin_views import import_schedule_view
+from programme.admin_views import ScheduleImportView
 from programme.changes import SessionChange
 from programme.forms import SessionAdminForm
 from programme.models import CONFERENCE_TZ, Room, Session, SessionMaterial, SessionSpeaker, Track
@@ -162,7 +160,10 @@ class SessionAdmin(DraftPreviewMixin, SpreadsheetAdminMixin, ContentAdmin):
         return super().get_queryset(request).prefetch_related("people__speaker")
 
     def get_urls(self):
-        view = self.admin_site.admin_view(partial(import_schedule_view, model_admin=self))
+        view = ScheduleImportView.as_view(
+            admin_site=self.admin_site, extra_context={"opts": self.model._meta}
+        )
+        view = self.admin_site.admin_view(view)
         return [
             path("import-schedule/", view, name="programme_session_import_schedule"),
             *super().get_urls(),

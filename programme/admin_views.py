@@ -1,57 +1,37 @@
-"""The admin's schedule import: upload, preview of every change, then the import itself."""
+"""The admin's schedule file import: upload, preview of every change, then the import itself."""
 
-from django.contrib import messages
-from django.core.exceptions import PermissionDenied
-from django.shortcuts import redirect
-from django.template.response import TemplateResponse
-from django.utils.translation import gettext as _
+from django.urls import reverse_lazy
+from django.utils.translation import gettext_lazy as _
 
-from efus_conf.core import uploads
+from efus_conf.core.uploads import UploadPreviewConfirmView
 from programme.exports import site_host
-from programme.forms import ScheduleConfirmForm, ScheduleImportForm
+from programme.forms import ScheduleImportForm
 from programme.frab import ScheduleError, read_schedule
 from programme.schedule_import import import_schedule
 
 
-def import_schedule_view(request, model_admin):
-    """Import a frab/c3voc schedule: the first POST previews, the confirmation imports."""
-    if not request.user.has_perm("programme.import_session"):
-        raise PermissionDenied
-    context = {**model_admin.admin_site.each_context(request), "opts": model_admin.model._meta}
-    if "stored" in request.POST:
-        return confirm(request, context)
-    form = ScheduleImportForm(request.POST or None, request.FILES or None)
-    if form.is_valid():
-        try:
-            schedule = read_schedule(form.cleaned_data["schedule"])
-        except ScheduleError as error:
-            form.add_error("schedule", str(error))
-        else:
-            options = {name: form.cleaned_data[name] for name in ("language", "publish")}
-            changes = import_schedule(schedule, commit=False, host=site_host(), **options)
-            stored = uploads.keep(form.cleaned_data["schedule"])
-            confirm_form = ScheduleConfirmForm(initial={"stored": stored, **options})
-            context.update(changes=changes, confirm_form=confirm_form)
-    context.update(form=form, title=_("Import a schedule"))
-    return TemplateResponse(request, "admin/programme/session/import_schedule.html", context)
+class ScheduleImportView(UploadPreviewConfirmView):
+    """Import a frab/c3voc schedule (pretalx's, frab's or this site's own), in the language
+    and with the publication the upload names."""
 
+    permission_required = "programme.import_session"
+    template_name = "admin/programme/session/import_schedule.html"
+    title = _("Import a schedule file")
+    upload_heading = _("Schedule file")
+    preview_columns = [_("What"), _("Name"), _("Action"), _("Details")]
+    upload_form_class = ScheduleImportForm
+    error_class = ScheduleError
+    success_url = reverse_lazy("admin:programme_session_changelist")
 
-def confirm(request, context):
-    form = ScheduleConfirmForm(request.POST)
-    if not form.is_valid():
-        raise PermissionDenied
-    stored = form.cleaned_data["stored"]
-    try:
-        schedule = read_schedule(uploads.kept(stored))
-    except (OSError, ScheduleError):
-        messages.error(request, _("The file to import is gone; please upload it again."))
-        return redirect("admin:programme_session_import_schedule")
-    options = {name: form.cleaned_data[name] for name in ("language", "publish")}
-    changes = import_schedule(schedule, commit=True, host=site_host(), **options)
-    uploads.forget(stored)
-    counts = {action: sum(c.action == action for c in changes) for action in ("create", "update")}
-    messages.success(
-        request,
-        _("Schedule imported: %(create)d created, %(update)d updated.") % counts,
-    )
-    return redirect("admin:programme_session_changelist")
+    def read(self, upload, options):
+        return read_schedule(upload)
+
+    def preview(self, schedule, options):
+        return import_schedule(schedule, commit=False, host=site_host(), **options)
+
+    def apply(self, schedule, options):
+        changes = import_schedule(schedule, commit=True, host=site_host(), **options)
+        counts = {
+            action: sum(c.action == action for c in changes) for action in ("create", "update")
+        }
+        return _("Schedule imported: %(create)d created, %(update)d updated.") % counts

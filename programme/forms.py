@@ -3,7 +3,7 @@ from django.conf import settings
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
-from efus_conf.core.uploads import KeptFileField
+from efus_conf.core.uploads import ImportFileField
 from programme.models import Language, Session, Track
 
 
@@ -95,7 +95,7 @@ class ProgrammeFilterForm(forms.Form):
 class ScheduleImportForm(forms.Form):
     """The first step of a schedule import: the file and how to bring it in."""
 
-    schedule = forms.FileField(
+    schedule = ImportFileField(
         label=_("Schedule file"),
         help_text=_("A frab or c3voc schedule.xml or schedule.json, e.g. exported by pretalx."),
     )
@@ -107,14 +107,6 @@ class ScheduleImportForm(forms.Form):
         required=False,
         help_text=_("Otherwise new sessions and speakers are drafts, to be checked first."),
     )
-
-
-class ScheduleConfirmForm(forms.Form):
-    """The second step: the file kept from the first step, imported for real."""
-
-    stored = KeptFileField()
-    language = forms.ChoiceField(choices=settings.LANGUAGES, widget=forms.HiddenInput)
-    publish = forms.BooleanField(required=False, widget=forms.HiddenInput)
 
 
 def clash_messages(session, speakers=None):

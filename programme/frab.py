@@ -12,12 +12,10 @@ import uuid
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
-from django.core.exceptions import ValidationError
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext_lazy as _
 
 from efus_conf.core import untrusted_xml
-from efus_conf.core.spreadsheets import refuse_large_file
 
 SPEAKER_PAGE = re.compile(r"/speakers/(?P<slug>[-a-z0-9]+)/$")
 
@@ -58,11 +56,8 @@ class Schedule:
 
 
 def read_schedule(upload):
-    """The Schedule in an uploaded schedule.json or schedule.xml, or ScheduleError."""
-    try:
-        refuse_large_file(upload)
-    except ValidationError as error:
-        raise ScheduleError(" ".join(error.messages)) from error
+    """The Schedule in an uploaded schedule.json or schedule.xml, or ScheduleError. Its size
+    is checked by the upload (efus_conf.core.uploads.ImportFileField)."""
     data = upload.read()
     try:
         if data.lstrip()[:1] in (b"{", b"["):

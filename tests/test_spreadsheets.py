@@ -236,3 +236,11 @@ def test_demo_programme_comes_back_from_spreadsheets_into_an_empty_site(demo):
         assert not result.has_errors() and not result.has_validation_errors()
     assert (Session.objects.count(), Speaker.objects.count(), Room.objects.count()) == counts
     assert SessionResource().export().export("csv") == as_csv
+
+
+def test_the_session_list_names_each_import_as_its_page_does(client, editor):
+    client.force_login(editor)
+    tools = client.get(SESSIONS).content.decode()
+    assert "Import a spreadsheet" in tools and "Import a schedule file" in tools
+    assert client.get(f"{SESSIONS}import/").context["title"] == "Import a spreadsheet"
+    assert client.get(f"{SESSIONS}import-schedule/").context["title"] == "Import a schedule file"

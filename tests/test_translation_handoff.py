@@ -4,6 +4,7 @@ import polib
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from efus_conf.core import uploads
 from efus_conf.translations import handoff
 from programme.models import Session
 from tests.factories import RoomFactory, SessionFactory, SpeakerFactory
@@ -97,6 +98,36 @@ def test_translated_file_is_previewed_then_saved_and_nothing_else_changes(client
     assert changed == {"title_nl", "sequence"}
     assert after["title_nl"] == "Drugs en steden"
     assert Session.history.latest().history_user == editor
+
+
+@pytest.mark.parametrize(
+    ("data", "message"), [(b"<html/>", "not an XLIFF 2"), (b"x" * (6 * 1024 * 1024), "up to 5.0")]
+)
+def test_the_page_shows_why_a_file_is_refused(client, editor, session, data, message):
+    client.force_login(editor)
+    file = SimpleUploadedFile("nl.po", data)
+    page = client.post(f"{PAGE}?language=nl", {"translation": file})
+    assert message in page.content.decode()
+    assert "confirm_form" not in page.context
+
+
+def test_a_confirmation_whose_file_is_gone_asks_for_it_again(client, editor, session):
+    client.force_login(editor)
+    catalogue = po(client, "nl")
+    catalogue[0].msgstr = "Drugs en steden"
+    page = upload(client, catalogue, "nl")
+    uploads.forget(page.context["confirm_form"]["stored"].value())
+    response = confirm(client, page, "nl")
+    assert response["Location"] == f"{PAGE}?language=nl"
+    message = "The file to import is gone; please upload it again."
+    assert [str(m) for m in client.get(response["Location"]).context["messages"]] == [message]
+    assert Session.objects.get().title_nl is None
+
+
+def test_a_confirmation_naming_anything_but_a_kept_file_is_refused(client, editor, session):
+    client.force_login(editor)
+    response = client.post(f"{PAGE}?language=nl", {"stored": "../settings.py"})
+    assert response.status_code == 403
 
 
 def test_an_entry_whose_source_changed_since_the_export_is_refused(client, editor, session):

@@ -7,6 +7,7 @@ adds its columns without a code change.
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from import_export import resources
 from import_export.admin import ImportExportMixin
@@ -15,7 +16,7 @@ from import_export.forms import ImportForm
 from modeltranslation.translator import translator
 from modeltranslation.utils import build_localized_fieldname
 
-from efus_conf.core.validators import refuse_larger_than
+from efus_conf.core.uploads import refuse_large_file
 
 
 def localized_columns(model):
@@ -70,20 +71,6 @@ class ContentResource(resources.ModelResource):
         use_transactions = True
 
 
-# Far above a conference's programme (a few hundred kilobytes); anything larger is refused
-# before it is read.
-MAX_IMPORT_BYTES = 5 * 1024 * 1024
-
-
-def refuse_large_file(upload):
-    refuse_larger_than(
-        upload,
-        MAX_IMPORT_BYTES,
-        _("This file is %(size)s; files of up to %(limit)s can be imported."),
-        code="too_large",
-    )
-
-
 class SpreadsheetImportForm(ImportForm):
     def clean_import_file(self):
         upload = self.cleaned_data["import_file"]
@@ -112,3 +99,17 @@ class SpreadsheetAdminMixin(ImportExportMixin):
     import_form_class = SpreadsheetImportForm
     import_template_name = "admin/efus_conf/import.html"
     formats = [base_formats.CSV, base_formats.XLSX]
+
+    # django-import-export calls its pages "Import"; beside the session list's schedule file
+    # import, the name says which import this is (the button: admin/import_export/).
+    def import_action(self, request, **kwargs):
+        return named(super().import_action(request, **kwargs))
+
+    def process_import(self, request, **kwargs):
+        return named(super().process_import(request, **kwargs))
+
+
+def named(response):
+    if isinstance(response, TemplateResponse):
+        response.context_data["title"] = _("Import a spreadsheet")
+    return response

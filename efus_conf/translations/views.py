@@ -2,62 +2,68 @@
 to a translator (a PO file out, the translated file back in with a preview)."""
 
 from django import forms
-from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
-from django.shortcuts import redirect
-from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
 from efus_conf.core import uploads
-from efus_conf.core.spreadsheets import refuse_large_file
 from efus_conf.translations import handoff
 
 
 class TranslationUploadForm(forms.Form):
-    translation = forms.FileField(
+    translation = uploads.ImportFileField(
         label=gettext_lazy("Translated file"),
         help_text=gettext_lazy("The PO or XLIFF file exported here, translated."),
-        validators=[refuse_large_file],
     )
 
 
-class TranslationConfirmForm(forms.Form):
-    stored = uploads.KeptFileField()
+class TranslationsView(uploads.UploadPreviewConfirmView):
+    """Per language: counts and links of what lacks its translation, the PO and XLIFF
+    exports, and the import of a translated file (preview first, then confirmation)."""
 
+    permission_required = "efus_conf.translate_conference"
+    template_name = "admin/translations.html"
+    title = gettext_lazy("Translations")
+    upload_heading = gettext_lazy("Bring a translation back")
+    preview_columns = [gettext_lazy("Where"), gettext_lazy("Now"), gettext_lazy("After the import")]
+    upload_form_class = TranslationUploadForm
+    error_class = handoff.TranslationFileError
 
-def translations(request):
-    """Per language: counts and links of what lacks its translation, the PO export, and the
-    import of a translated file (preview first, then confirmation)."""
-    if not request.user.has_perm("efus_conf.translate_conference"):
-        raise PermissionDenied
-    languages = dict(handoff.target_languages())
-    language = request.GET.get("language")
-    if language not in languages:
-        language = next(iter(languages))
-    if request.GET.get("download") in {"missing", "all"}:
-        xliff = request.GET.get("format") == "xliff"
-        return download(language, everything=request.GET["download"] == "all", xliff=xliff)
-    if "stored" in request.POST:
-        return confirm(request, language)
-    # Each language's status reads every translated object: once per language, not again.
-    statuses = {code: handoff.status(code) for code in languages}
-    context = {
-        **admin.site.each_context(request),
-        "title": _("Translations"),
-        "language": language,
-        "languages": [
+    def setup(self, request, *args, **kwargs):
+        super().setup(request, *args, **kwargs)
+        self.languages = dict(handoff.target_languages())
+        self.language = request.GET.get("language")
+        if self.language not in self.languages:
+            self.language = next(iter(self.languages))
+
+    def get(self, request, *args, **kwargs):
+        if request.GET.get("download") in {"missing", "all"}:
+            xliff = request.GET.get("format") == "xliff"
+            everything = request.GET["download"] == "all"
+            return download(self.language, everything=everything, xliff=xliff)
+        return super().get(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        # Each language's status reads every translated object: once per language, not again.
+        statuses = {code: handoff.status(code) for code in self.languages}
+        languages = [
             (code, name, sum(len(texts) for _kind, texts in statuses[code]))
-            for code, name in languages.items()
-        ],
-        "status": statuses[language],
-        "form": TranslationUploadForm(request.POST or None, request.FILES or None),
-    }
-    if context["form"].is_valid():
-        preview(context, language)
-    return TemplateResponse(request, "admin/translations.html", context)
+            for code, name in self.languages.items()
+        ]
+        return super().get_context_data(
+            language=self.language, languages=languages, status=statuses[self.language], **kwargs
+        )
+
+    def read(self, upload, options):
+        return handoff.read_translations(upload.read(), self.language)
+
+    def apply(self, translations, options):
+        count = handoff.apply(translations, self.language)
+        done = ngettext("%(count)d text translated.", "%(count)d texts translated.", count)
+        return done % {"count": count}
+
+    def get_success_url(self):
+        return f"{reverse('admin-translations')}?language={self.language}"
 
 
 def download(language, *, everything, xliff):
@@ -73,37 +79,3 @@ def download(language, *, everything, xliff):
         f'attachment; filename="content-{language}-{kind}.{extension}"'
     )
     return response
-
-
-def preview(context, language):
-    form = context["form"]
-    upload = form.cleaned_data["translation"]
-    try:
-        translations = handoff.read_translations(upload.read(), language)
-    except handoff.TranslationFileError as error:
-        form.add_error("translation", str(error))
-        return
-    context["translations"] = translations
-    context["confirm_form"] = TranslationConfirmForm(initial={"stored": uploads.keep(upload)})
-
-
-def confirm(request, language):
-    form = TranslationConfirmForm(request.POST)
-    if not form.is_valid():
-        raise PermissionDenied
-    here = f"{reverse('admin-translations')}?language={language}"
-    try:
-        translations = handoff.read_translations(
-            uploads.kept(form.cleaned_data["stored"]).read(), language
-        )
-    except (OSError, handoff.TranslationFileError):
-        messages.error(request, _("The file to import is gone; please upload it again."))
-        return redirect(here)
-    count = handoff.apply(translations, language)
-    uploads.forget(form.cleaned_data["stored"])
-    messages.success(
-        request,
-        ngettext("%(count)d text translated.", "%(count)d texts translated.", count)
-        % {"count": count},
-    )
-    return redirect(here)

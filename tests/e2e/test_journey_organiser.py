@@ -141,13 +141,13 @@ def test_organiser_imports_previews_translates_and_restores(site, page, organise
 
     # Import with a preview: nothing is saved until confirmed.
     page.goto(f"{site}/admin/programme/session/")
-    page.get_by_role("link", name="Import a schedule").click()
+    page.get_by_role("link", name="Import a schedule file").click()
     page.get_by_label("Schedule file").set_input_files(
         files=[{"name": "schedule.json", "mimeType": "application/json",
                 "buffer": schedule_json()}]
     )  # fmt: skip
     page.get_by_role("button", name="Preview the import").click()
-    preview = page.locator("#schedule-preview")
+    preview = page.locator("#import-preview")
     expect(preview.locator("tr", has_text=IMPORTED_TITLE)).to_contain_text("will be created")
     expect(preview.locator("tr", has_text="Noor Jansen")).to_contain_text("will be created")
     page.screenshot(path=screenshots / "admin-import-preview-1280.png", full_page=True)
@@ -182,7 +182,7 @@ def test_organiser_imports_previews_translates_and_restores(site, page, organise
         files=[{"name": "nl.po", "mimeType": "text/plain", "buffer": str(catalogue).encode()}]
     )
     page.get_by_role("button", name="Preview the import").click()
-    expect(page.locator("#translation-preview")).to_contain_text(DUTCH_TITLE)
+    expect(page.locator("#import-preview")).to_contain_text(DUTCH_TITLE)
     page.get_by_role("button", name="Confirm the import").click()
     expect(page.locator(".messagelist .success")).to_contain_text("1 text translated")
     session.refresh_from_db()
