@@ -116,31 +116,22 @@ def production_site(tmp_path_factory):
 
 @pytest.fixture
 def migrated_data(db):
-    """The organisers' groups and the privacy notice, as the data migrations create them.
+    """The privacy notice, as its data migration creates it.
 
     Tests with a live server flush the database when they end, data migrations included, so
-    tests that rely on that data run the migrations' own functions again (they are
-    idempotent).
+    tests that rely on that data run the migration's own function again (it is idempotent).
+    The organisers' roles need nothing of the kind: the flush sends post_migrate, which
+    gives them back (efus_conf/ops/roles.py).
     """
     from django.apps import apps
     from django.db import connection
 
     editor = SimpleNamespace(connection=connection)
-    import_module("efus_conf.conference.migrations.0002_organiser_roles").create_roles(apps, editor)
-    import_module("efus_conf.conference.migrations.0005_content_editor_tools").give_tools(
-        apps, editor
-    )
     import_module("newsletter.migrations.0002_privacy_notice").create_privacy_notice(apps, editor)
-    import_module(
-        "programme.migrations.0006_roles_for_key_figures_materials_and_changes"
-    ).give_permissions(apps, editor)
-    import_module(
-        "newsletter.migrations.0005_communications_see_mails"
-    ).let_communications_see_mails(apps, editor)
 
 
 def member_of(django_user_model, group_name):
-    """A staff account in one of the organisers' roles (groups made by the migrations)."""
+    """A staff account in one of the organisers' roles (efus_conf/ops/roles.py)."""
     user = django_user_model.objects.create_user(
         group_name.lower().replace(" ", "-"), "staff@example.org", None, is_staff=True
     )
@@ -149,12 +140,12 @@ def member_of(django_user_model, group_name):
 
 
 @pytest.fixture
-def editor(django_user_model, migrated_data):
+def editor(django_user_model, db):
     return member_of(django_user_model, "Content editors")
 
 
 @pytest.fixture
-def communications(django_user_model, migrated_data):
+def communications(django_user_model, db):
     return member_of(django_user_model, "Communications")
 
 

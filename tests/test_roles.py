@@ -1,17 +1,15 @@
-"""Organisers' roles: content editors never see a subscriber; communications can.
-
-The roles' migration also runs on PostgreSQL (marked `database`): migrating back and forth is
-schema work each engine does its own way (SQLite rebuilds tables, PostgreSQL alters them)."""
+"""Organisers' roles: content editors never see a subscriber; communications can."""
 
 import csv
 import io
 
 import pytest
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, Permission
 from django.core.management import call_command
 from openpyxl import load_workbook
 
 from efus_conf.conference.models import Page
+from efus_conf.ops import roles
 from newsletter.models import Mail, Subscriber, SubscriptionEvent
 from tests.admin_forms import change_form_data
 from tests.factories import PageFactory, SessionSpeakerFactory, SpeakerFactory, SubscriberFactory
@@ -88,26 +86,55 @@ def export(client, subscriber, action="export_confirmed_csv"):
     return client.post(SUBSCRIBERS, {"action": action, "_selected_action": [subscriber.pk]})
 
 
-def test_content_editors_have_the_content_permissions_and_the_organiser_tools(migrated_data):
+def everything_granted():
+    return {name: permissions_of(name) for name in roles.ROLES}
+
+
+def test_content_editors_have_the_content_permissions_and_the_organiser_tools(db):
     assert permissions_of("Content editors") == CONTENT_PERMISSIONS | ORGANISER_TOOLS
 
 
-def test_communications_have_the_content_and_the_subscriber_permissions(migrated_data):
+def test_communications_have_the_content_and_the_subscriber_permissions(db):
     assert permissions_of("Communications") == CONTENT_PERMISSIONS | NEWSLETTER_PERMISSIONS
 
 
-@pytest.mark.database
-@pytest.mark.django_db(transaction=True)
-def test_roles_migration_is_reversible_and_can_run_again():
-    call_command("migrate", "efus_conf", "0001", verbosity=0)
-    assert not Group.objects.filter(name__in=["Content editors", "Communications"]).exists()
-    # The roles are granted by efus_conf's migrations and the later ones of other apps.
+def test_after_migrate_each_role_has_exactly_the_permissions_of_the_table(db):
+    assert everything_granted() == {
+        name: {tuple(permission.split(".")) for permission in permissions}
+        for name, permissions in roles.ROLES.items()
+    }
+
+
+def test_syncing_again_changes_nothing(db, django_assert_max_num_queries):
+    before = everything_granted()
+    roles.sync_roles()
+    with django_assert_max_num_queries(30):
+        roles.sync_roles()
+    assert everything_granted() == before
+    assert Group.objects.count() == len(roles.ROLES)
+
+
+def test_a_permission_added_to_the_table_is_granted_by_the_next_migrate(db, monkeypatch):
+    table = roles.ROLES | {"Communications": [*roles.ROLES["Communications"], "auth.view_group"]}
+    monkeypatch.setattr(roles, "ROLES", table)
     call_command("migrate", verbosity=0)
-    assert permissions_of("Content editors") == CONTENT_PERMISSIONS | ORGANISER_TOOLS
+    assert ("auth", "view_group") in permissions_of("Communications")
+
+
+def test_a_permission_given_to_a_role_by_hand_stays(db):
+    group = Group.objects.get(name="Content editors")
+    group.permissions.add(Permission.objects.get(codename="view_subscriber"))
+    roles.sync_roles()
+    assert ("newsletter", "view_subscriber") in permissions_of("Content editors")
+
+
+def test_a_missing_role_is_created_again(db):
+    Group.objects.filter(name="Communications").delete()
+    roles.sync_roles()
     assert permissions_of("Communications") == CONTENT_PERMISSIONS | NEWSLETTER_PERMISSIONS
 
 
-def test_nobody_in_a_role_can_add_or_delete_subscribers_or_their_history(migrated_data):
+def test_nobody_in_a_role_can_add_or_delete_subscribers_or_their_history(db):
     for group_name in ["Content editors", "Communications"]:
         codenames = {codename for _app, codename in permissions_of(group_name)}
         assert not codenames & {
