@@ -1,23 +1,26 @@
 """gunicorn settings; every value can be overridden with GUNICORN_* environment variables."""
 
 import multiprocessing
-import os
 
 from gunicorn import glogging
 
 from efus_conf.ops.json_logging import JSONFormatter
 
-bind = os.environ.get("GUNICORN_BIND", "0.0.0.0:8000")
-workers = int(os.environ.get("GUNICORN_WORKERS", multiprocessing.cpu_count() * 2 + 1))
-threads = int(os.environ.get("GUNICORN_THREADS", "2"))
-timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
+# The site's settings, read from the same environment the same way (django-environ): gunicorn's
+# own lines follow DJANGO_LOG_FORMAT as the site's do.
+from efus_conf.settings import LOG_FORMAT, env
+
+bind = env.str("GUNICORN_BIND", default="0.0.0.0:8000")
+workers = env.int("GUNICORN_WORKERS", default=multiprocessing.cpu_count() * 2 + 1)
+threads = env.int("GUNICORN_THREADS", default=2)
+timeout = env.int("GUNICORN_TIMEOUT", default=30)
 graceful_timeout = 20
 keepalive = 5
 max_requests = 2000
 max_requests_jitter = 200
 accesslog = "-"
 errorlog = "-"
-forwarded_allow_ips = os.environ.get("GUNICORN_FORWARDED_ALLOW_IPS", "127.0.0.1")
+forwarded_allow_ips = env.str("GUNICORN_FORWARDED_ALLOW_IPS", default="127.0.0.1")
 wsgi_app = "efus_conf.wsgi:application"
 
 
@@ -31,6 +34,5 @@ class JSONLogger(glogging.Logger):
                 handler.setFormatter(JSONFormatter())
 
 
-debug = os.environ.get("DJANGO_DEBUG", "").strip().lower() in {"1", "true", "yes", "on"}
-if os.environ.get("DJANGO_LOG_FORMAT", "plain" if debug else "json") == "json":
+if LOG_FORMAT == "json":
     logger_class = JSONLogger

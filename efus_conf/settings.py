@@ -1,8 +1,9 @@
 """
 Settings for the Efus conference site: one module, read from environment variables.
 
-Every variable is documented in the README's "Settings" table. Development defaults are safe
-to run locally; with DJANGO_DEBUG off the site refuses to start without DJANGO_SECRET_KEY.
+Every variable is documented in docs/settings.md and read with django-environ. Development
+defaults are safe to run locally; with DJANGO_DEBUG off the site refuses to start without
+DJANGO_SECRET_KEY.
 """
 
 import datetime
@@ -10,7 +11,7 @@ import os
 from pathlib import Path
 from urllib.parse import urlsplit
 
-import dj_database_url
+import environ
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
@@ -19,16 +20,28 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = BASE_DIR / "var"
 
 
-def env_bool(name, default=False):
-    value = os.environ.get(name)
-    if value is None or value == "":
-        return default
-    return value.strip().lower() in {"1", "true", "yes", "on"}
+class Env(environ.Env):
+    """django-environ, taking every variable as written, with the caches CACHE_URL names."""
+
+    CACHE_SCHEMES = {
+        "locmem": "django.core.cache.backends.locmem.LocMemCache",
+        "redis": "django.core.cache.backends.redis.RedisCache",
+        "rediss": "django.core.cache.backends.redis.RedisCache",
+        "dummy": "django.core.cache.backends.dummy.DummyCache",
+    }
+
+    def __init__(self):
+        super().__init__()
+        # django-environ reads a value that starts with "$" as another variable's name, and a
+        # generated key or a password may start with one: each "$" is escaped here and
+        # unescaped as it is read (escape_proxy). An empty variable counts as unset.
+        self.ENVIRON = {
+            name: value.replace("$", r"\$") for name, value in os.environ.items() if value
+        }
+        self.escape_proxy = True
 
 
-def env_list(name, default=""):
-    return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
-
+env = Env()
 
 RATE_PERIODS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
 
@@ -50,43 +63,43 @@ def parse_rate(name, value):
 def cache_from_url(url):
     """The CACHES["default"] entry for a CACHE_URL: locmem://, redis://host:port/db, dummy://."""
     parts = urlsplit(url)
+    if parts.scheme not in Env.CACHE_SCHEMES:
+        raise ImproperlyConfigured(
+            f"CACHE_URL {url!r} is not understood: use locmem:// (the default), "
+            "redis://host:port/db or dummy:// (no cache)."
+        )
+    config = Env.cache_url_config(url)
     if parts.scheme == "locmem":
-        return {
-            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-            "LOCATION": parts.netloc or "efus",
-            # Four entries a page (its 304, and its body in each encoding): 5,000 pages.
-            "OPTIONS": {"MAX_ENTRIES": 20000},
-        }
-    if parts.scheme in {"redis", "rediss"}:
+        config["LOCATION"] = config["LOCATION"] or "efus"
+        # Four entries a page (its 304, and its body in each encoding): 5,000 pages.
+        config.setdefault("OPTIONS", {}).setdefault("MAX_ENTRIES", 20000)
+    elif parts.scheme.startswith("redis"):
         if not parts.hostname:
             raise ImproperlyConfigured(
                 f"CACHE_URL {url!r} has no host: use redis://host:port/db, e.g. "
                 "redis://127.0.0.1:6379/0."
             )
-        return {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": url,
-            # A Redis that is down or unreachable must not hold pages up (see http_cache.py).
-            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
-        }
-    if parts.scheme == "dummy":
-        return {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
-    raise ImproperlyConfigured(
-        f"CACHE_URL {url!r} is not understood: use locmem:// (the default), "
-        "redis://host:port/db or dummy:// (no cache)."
-    )
+        # A Redis that is down or unreachable must not hold pages up (see http_cache.py).
+        options = config.setdefault("OPTIONS", {})
+        options.setdefault("socket_connect_timeout", 0.5)
+        options.setdefault("socket_timeout", 0.5)
+    return config
 
 
-DEBUG = env_bool("DJANGO_DEBUG", False)
+DEBUG = env.bool("DJANGO_DEBUG", default=False)
 
 # Without a key and with debug off, SECRET_KEY stays empty: the site refuses to start
 # (efus_conf.checks), while commands that never sign anything still run.
-SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
+SECRET_KEY = env.str("DJANGO_SECRET_KEY", default="")
 if not SECRET_KEY and DEBUG:
     SECRET_KEY = "django-insecure-development-only-key-never-used-in-production"
 
-ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]" if DEBUG else "")
-CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
+ALLOWED_HOSTS = env.list(
+    "DJANGO_ALLOWED_HOSTS",
+    cast=str.strip,
+    default=["localhost", "127.0.0.1", "[::1]"] if DEBUG else [],
+)
+CSRF_TRUSTED_ORIGINS = env.list("DJANGO_CSRF_TRUSTED_ORIGINS", cast=str.strip, default=[])
 
 INSTALLED_APPS = [
     # modeltranslation must come before django.contrib.admin to patch its forms.
@@ -163,13 +176,9 @@ TEMPLATES = [
 ]
 
 # Database: DATABASE_URL, defaulting to an SQLite file under var/.
-DATABASES = {
-    "default": dj_database_url.parse(
-        os.environ.get("DATABASE_URL", f"sqlite:///{VAR_DIR / 'efus.sqlite3'}"),
-        conn_max_age=int(os.environ.get("DJANGO_CONN_MAX_AGE", "60")),
-        conn_health_checks=True,
-    )
-}
+DATABASES = {"default": env.db_url("DATABASE_URL", default=f"sqlite:///{VAR_DIR / 'efus.sqlite3'}")}
+DATABASES["default"]["CONN_MAX_AGE"] = env.int("DJANGO_CONN_MAX_AGE", default=60)
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Several gunicorn workers write to one SQLite file: WAL lets readers and a writer work at
     # once, IMMEDIATE transactions take the write lock up front (no deadlock on upgrade), and
@@ -178,7 +187,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Connections are kept (DJANGO_CONN_MAX_AGE) as on PostgreSQL: every public page reads the
     # content version, and opening a connection (with these pragmas) costs more than a
     # cached page.
-    busy_timeout = float(os.environ.get("DJANGO_DB_BUSY_TIMEOUT", "20"))
+    busy_timeout = env.float("DJANGO_DB_BUSY_TIMEOUT", default=20.0)
     DATABASES["default"]["OPTIONS"] = {
         "transaction_mode": "IMMEDIATE",
         "timeout": busy_timeout,
@@ -192,10 +201,10 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache: local memory per process by default; Redis when several app servers share one.
 # Either is correct: what it holds is keyed by the content version in the database.
-CACHES = {"default": cache_from_url(os.environ.get("CACHE_URL", "locmem://"))}
+CACHES = {"default": cache_from_url(env.str("CACHE_URL", default="locmem://"))}
 # How long a shared cache (a proxy, a CDN) may keep a public page: the most an organiser's
 # change takes to show through one (the site's own cache shows it at once).
-PUBLIC_CACHE_SECONDS = int(os.environ.get("PUBLIC_CACHE_SECONDS", "300"))
+PUBLIC_CACHE_SECONDS = env.int("PUBLIC_CACHE_SECONDS", default=300)
 # Writing to any table of these apps raises the content version (efus_conf/content_version.py).
 CONTENT_APPS = ["efus_conf", "speakers", "programme"]
 # The query parameters public pages read: the programme's and the speakers' filters, the
@@ -242,12 +251,12 @@ IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "import"
 IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "export"
 
 STATIC_URL = "/static/"
-STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
+STATIC_ROOT = Path(env.str("STATIC_ROOT", default=str(BASE_DIR / "staticfiles")))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
-MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
+MEDIA_ROOT = Path(env.str("MEDIA_ROOT", default=str(VAR_DIR / "media")))
 # Where `manage.py backup` writes its dated archives; copy them to another machine (README).
-BACKUP_DIR = Path(os.environ.get("BACKUP_DIR", VAR_DIR / "backups"))
+BACKUP_DIR = Path(env.str("BACKUP_DIR", default=str(VAR_DIR / "backups")))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
@@ -260,22 +269,22 @@ STORAGES = {
 }
 
 # Mail: SMTP from the environment; the console in development so `make run` shows mails.
-DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Efus conference <conference@efus.eu>")
+DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Efus conference <conference@efus.eu>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
-if DEBUG and "EMAIL_HOST" not in os.environ:
+if DEBUG and "EMAIL_HOST" not in env:
     MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
 else:
     MAILERS = {
         "default": {
             "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
             "OPTIONS": {
-                "host": os.environ.get("EMAIL_HOST", "localhost"),
-                "port": int(os.environ.get("EMAIL_PORT", "25")),
-                "username": os.environ.get("EMAIL_HOST_USER", ""),
-                "password": os.environ.get("EMAIL_HOST_PASSWORD", ""),
-                "use_tls": env_bool("EMAIL_USE_TLS"),
+                "host": env.str("EMAIL_HOST", default="localhost"),
+                "port": env.int("EMAIL_PORT", default=25),
+                "username": env.str("EMAIL_HOST_USER", default=""),
+                "password": env.str("EMAIL_HOST_PASSWORD", default=""),
+                "use_tls": env.bool("EMAIL_USE_TLS", default=False),
                 # Only the mail worker talks to the server; a hung one costs it this long.
-                "timeout": float(os.environ.get("EMAIL_TIMEOUT", "10")),
+                "timeout": env.float("EMAIL_TIMEOUT", default=10.0),
             },
         }
     }
@@ -284,7 +293,7 @@ else:
 # canonical and alternate links, sitemap, calendars, structured data) starts with it, never with
 # the Host a request claims. `make run` serves http://127.0.0.1:8000; in production
 # `check --deploy` refuses an empty one (efus_conf.checks).
-SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000" if DEBUG else "").strip().rstrip("/")
+SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000" if DEBUG else "").strip().rstrip("/")
 
 # Mail is queued in the database in the same transaction as the change that asks for it, and
 # sent by `manage.py db_worker` (django-tasks-db): a web worker never waits for a mail server.
@@ -294,15 +303,15 @@ MAIL_SENDER_NAME = _("Efus conference")
 
 # Newsletter: subscriptions per client address (see README); "off" disables it for load tests.
 NEWSLETTER_RATE_LIMIT = parse_rate(
-    "NEWSLETTER_RATE_LIMIT", os.environ.get("NEWSLETTER_RATE_LIMIT", "5/h")
+    "NEWSLETTER_RATE_LIMIT", env.str("NEWSLETTER_RATE_LIMIT", default="5/h")
 )
 
 # Security: strict by default in production, documented switches for local production runs.
-SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", not DEBUG)
+SECURE_SSL_REDIRECT = env.bool("DJANGO_SECURE_SSL_REDIRECT", default=not DEBUG)
 SESSION_COOKIE_SECURE = not DEBUG
 CSRF_COOKIE_SECURE = not DEBUG
 SESSION_COOKIE_HTTPONLY = True
-SECURE_HSTS_SECONDS = 0 if DEBUG else int(os.environ.get("DJANGO_HSTS_SECONDS", "31536000"))
+SECURE_HSTS_SECONDS = 0 if DEBUG else env.int("DJANGO_HSTS_SECONDS", default=31536000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = not DEBUG
 SECURE_HSTS_PRELOAD = not DEBUG
 SECURE_CONTENT_TYPE_NOSNIFF = True
@@ -314,7 +323,7 @@ CSRF_FAILURE_VIEW = "efus_conf.conference.views.csrf_failure"
 # Behind a reverse proxy that terminates TLS, trust its X-Forwarded-Proto and, for the
 # newsletter's and the admin login's per-client limits, the address it appends to
 # X-Forwarded-For. Only turn this on when the app server is reachable through the proxy alone.
-BEHIND_PROXY = env_bool("DJANGO_BEHIND_PROXY")
+BEHIND_PROXY = env.bool("DJANGO_BEHIND_PROXY", default=False)
 if BEHIND_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 # No inline script or style anywhere (templates load static files only), so no 'unsafe-inline'.
@@ -360,7 +369,7 @@ AXES_DISABLE_ACCESS_LOG = True
 
 # Logs go to stdout: JSON lines in production (one object per line, for the log collector),
 # plain text in development.
-LOG_FORMAT = os.environ.get("DJANGO_LOG_FORMAT", "plain" if DEBUG else "json")
+LOG_FORMAT = env.str("DJANGO_LOG_FORMAT", default="plain" if DEBUG else "json")
 if LOG_FORMAT not in {"json", "plain"}:
     raise ImproperlyConfigured(
         f"DJANGO_LOG_FORMAT {LOG_FORMAT!r} is not understood: use json or plain."
@@ -379,7 +388,7 @@ LOGGING = {
             "formatter": LOG_FORMAT,
         }
     },
-    "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
+    "root": {"handlers": ["console"], "level": env.str("DJANGO_LOG_LEVEL", default="INFO")},
     # django-axes says INFO on every request it looks at; its warnings (failures) are enough.
     "loggers": {"django.db.backends": {"level": "WARNING"}, "axes": {"level": "WARNING"}},
 }

@@ -1,30 +1,24 @@
-"""JSON-lines log formatter: one object per line on stdout, for the log collector."""
+"""JSON-lines logs (python-json-logger): one object per line on stdout, for the log collector.
 
-import datetime
-import json
-import logging
+Each line holds time (UTC, ISO 8601), level, logger and message, whatever was passed with
+`extra=`, and the exception's traceback if there is one.
+"""
 
-# Attributes every LogRecord has; anything else was passed with `extra=` and is kept.
-STANDARD_ATTRIBUTES = set(vars(logging.makeLogRecord({}))) | {"message", "asctime"}
+from pythonjsonlogger.json import JsonFormatter
 
 
-class JSONFormatter(logging.Formatter):
-    def format(self, record):
-        entry = {
-            "time": datetime.datetime.fromtimestamp(record.created, datetime.UTC).isoformat(),
-            "level": record.levelname,
-            "logger": record.name,
-            "message": record.getMessage(),
-        }
-        for key, value in vars(record).items():
-            if key in STANDARD_ATTRIBUTES or key.startswith("_"):
-                continue
-            if key == "request":
-                # django.request passes the HttpRequest itself: keep what identifies it.
-                entry["method"] = getattr(value, "method", None)
-                entry["path"] = getattr(value, "path", None)
-            else:
-                entry[key] = value
-        if record.exc_info:
-            entry["exception"] = self.formatException(record.exc_info)
-        return json.dumps(entry, default=str, ensure_ascii=False)
+class JSONFormatter(JsonFormatter):
+    def __init__(self):
+        super().__init__(
+            ["levelname", "name", "message"],
+            rename_fields={"levelname": "level", "name": "logger", "exc_info": "exception"},
+            timestamp="time",
+            json_ensure_ascii=False,
+        )
+
+    def process_log_record(self, log_data):
+        # django.request passes the HttpRequest itself: keep what identifies it.
+        if (request := log_data.pop("request", None)) is not None:
+            log_data["method"] = getattr(request, "method", None)
+            log_data["path"] = getattr(request, "path", None)
+        return log_data

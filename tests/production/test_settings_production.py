@@ -8,11 +8,23 @@ from pathlib import Path
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 from django.templatetags.static import static
+from django.test import RequestFactory
 
 from efus_conf.ops.json_logging import JSONFormatter
-from efus_conf.settings import cache_from_url
+from efus_conf.settings import Env, cache_from_url
 
 ROOT = Path(__file__).resolve().parent.parent.parent
+
+
+def test_a_value_starting_with_a_dollar_is_taken_as_written(monkeypatch):
+    # django-environ alone would read it as the name of another variable.
+    monkeypatch.setenv("EMAIL_HOST_PASSWORD", r"$ecret\$HOME")
+    assert Env().str("EMAIL_HOST_PASSWORD") == r"$ecret\$HOME"
+
+
+def test_an_empty_variable_keeps_the_default(monkeypatch):
+    monkeypatch.setenv("DJANGO_SECURE_SSL_REDIRECT", "")
+    assert Env().bool("DJANGO_SECURE_SSL_REDIRECT", default=True) is True
 
 
 def test_cache_url_defaults_to_local_memory():
@@ -66,7 +78,7 @@ def test_json_log_line_carries_message_level_extra_and_exception():
             "Saved %s",
             ("page",),
             sys.exc_info(),
-            extra={"status_code": 500},
+            extra={"status_code": 500, "request": RequestFactory().post("/en/newsletter/")},
         )
     line = JSONFormatter().format(record)
     entry = json.loads(line)
@@ -74,6 +86,7 @@ def test_json_log_line_carries_message_level_extra_and_exception():
     assert entry["message"] == "Saved page"
     assert entry["level"] == "ERROR"
     assert entry["status_code"] == 500
+    assert (entry["method"], entry["path"]) == ("POST", "/en/newsletter/")
     assert "ValueError: boom" in entry["exception"]
 
 
