@@ -94,7 +94,7 @@ def clock(monkeypatch):
 @pytest.fixture
 def conference(db):
     """The conference of 20–22 March 2024, with nothing but what the model requires."""
-    from tests.factories import ConferenceFactory
+    from efus_conf.demo.factories import ConferenceFactory
 
     return ConferenceFactory()
 
@@ -159,7 +159,7 @@ def small_site(conference):
     """A conference with one of each thing its public pages show: a page, a partner with its
     logo, and a session in a track with its speaker. Enough for tests about how pages are
     served (headers, cache, links), which need no more than a page of each kind."""
-    from tests.factories import (
+    from efus_conf.demo.factories import (
         PageFactory,
         PartnerFactory,
         SessionFactory,
@@ -195,7 +195,7 @@ def small_site(conference):
 def about_efus(db):
     """The organisers' page in the main navigation, titled in every language."""
     from efus_conf.conference.models import Page
-    from tests.factories import PageFactory
+    from efus_conf.demo.factories import PageFactory
 
     return PageFactory(
         slug="about-efus",
@@ -211,8 +211,7 @@ def small_programme(conference):
     """A programme over the conference's three days, in a few sessions named as in the demo:
     the opening plenary (titled in every language) and the closing one, two tracks, field
     visits on two days, a break, and published speakers besides a draft one."""
-    from programme.models import Session
-    from tests.factories import (
+    from efus_conf.demo.factories import (
         RoomFactory,
         SessionFactory,
         SessionSpeakerFactory,
@@ -220,6 +219,7 @@ def small_programme(conference):
         TrackFactory,
         brussels,
     )
+    from programme.models import Session
 
     room = RoomFactory(name_en="Room Europa", name_fr="Salle Europa", name_nl="Zaal Europa")
     harm_reduction = TrackFactory(slug="harm-reduction", name_en="Harm reduction")

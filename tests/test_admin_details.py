@@ -5,8 +5,8 @@ import pytest
 from django.utils import translation
 
 from efus_conf.conference.models import Conference
+from efus_conf.demo.factories import SessionFactory, SpeakerFactory, TrackFactory
 from programme.models import SessionSpeaker
-from tests.factories import SessionFactory, SpeakerFactory, TrackFactory
 
 pytestmark = pytest.mark.django_db
 

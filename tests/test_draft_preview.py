@@ -4,9 +4,9 @@ import re
 
 import pytest
 
+from efus_conf.demo.factories import RoomFactory, SessionFactory, SpeakerFactory
 from programme.models import Session
 from speakers.models import Speaker
-from tests.factories import RoomFactory, SessionFactory, SpeakerFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -15,10 +15,10 @@ from django.utils import timezone, translation
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
+from efus_conf.demo.factories import SubscriberFactory
 from newsletter.models import RateLimitCounter, Subscriber, normalise_email
 from programme.models import Language, Session, Track
 from speakers.models import Speaker
-from tests.factories import SubscriberFactory
 
 settings.register_profile(
     "fuzz",

@@ -15,13 +15,13 @@ from django.core.files.base import ContentFile
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from efus_conf.demo.factories import SessionFactory
 from efus_conf.translations import handoff
 from programme.frab import ScheduleError, read_schedule
 from programme.models import Room, Session
 from programme.resources import SessionResource
 from programme.schedule_import import import_schedule
 from speakers.models import Speaker
-from tests.factories import SessionFactory
 
 settings.register_profile(
     "imports",

@@ -8,8 +8,8 @@ from django.db import IntegrityError
 from PIL import Image
 
 from efus_conf.conference.forms import ConferenceAdminForm
+from efus_conf.demo.factories import RoomFactory, SessionFactory, brussels
 from programme.models import Session
-from tests.factories import RoomFactory, SessionFactory, brussels
 from tests.speakers import images
 
 pytestmark = pytest.mark.django_db

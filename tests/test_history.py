@@ -2,10 +2,10 @@
 
 import pytest
 
+from efus_conf.demo.factories import SessionFactory
 from programme.changes import SessionChange
 from programme.models import Session
 from tests.admin_forms import change_form_data
-from tests.factories import SessionFactory
 
 pytestmark = pytest.mark.django_db
 

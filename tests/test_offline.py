@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.factories import PageFactory
+from efus_conf.demo.factories import PageFactory
 
 LANGUAGES = ["en", "fr", "nl"]
 

@@ -2,9 +2,9 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
+from efus_conf.demo.factories import SessionFactory, brussels
 from programme.forms import ProgrammeFilterForm
 from speakers.forms import SpeakerFilterForm
-from tests.factories import SessionFactory, brussels
 
 LANGUAGES = ["en", "fr", "nl"]
 
@@ -164,7 +164,7 @@ def test_unpublished_page_is_not_found(client, about_efus):
 
 
 def test_page_body_is_sanitised(client, db):
-    from tests.factories import PageFactory
+    from efus_conf.demo.factories import PageFactory
 
     PageFactory(
         slug="about-efus",
@@ -227,8 +227,8 @@ def past_conference_homepage(conference):
     from django.core.files.base import ContentFile
 
     from efus_conf.conference.models import KeyFigure, Partner, UsefulLink
+    from efus_conf.demo.factories import PageFactory, SessionSpeakerFactory, SpeakerFactory
     from programme.models import SessionMaterial
-    from tests.factories import PageFactory, SessionSpeakerFactory, SpeakerFactory
 
     for index in range(2):
         KeyFigure.objects.create(conference=conference, value=f"{index}00", label_en="cities")

@@ -6,8 +6,8 @@ import pytest
 from django.db import IntegrityError
 
 from efus_conf.conference.models import CONFERENCE_TZ, KeyFigure
+from efus_conf.demo.factories import SessionFactory
 from programme.models import Availability
-from tests.factories import SessionFactory
 
 pytestmark = pytest.mark.django_db
 

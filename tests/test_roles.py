@@ -9,10 +9,15 @@ from django.core.management import call_command
 from openpyxl import load_workbook
 
 from efus_conf.conference.models import Page
+from efus_conf.demo.factories import (
+    PageFactory,
+    SessionSpeakerFactory,
+    SpeakerFactory,
+    SubscriberFactory,
+)
 from efus_conf.ops import roles
 from newsletter.models import Mail, Subscriber, SubscriptionEvent
 from tests.admin_forms import change_form_data
-from tests.factories import PageFactory, SessionSpeakerFactory, SpeakerFactory, SubscriberFactory
 
 SUBSCRIBERS = "/admin/newsletter/subscriber/"
 CONTENT = {

@@ -8,9 +8,7 @@ import pytest
 from django.conf import settings
 
 from efus_conf.conference.models import Page
-from programme.models import Session
-from speakers import photos
-from tests.factories import (
+from efus_conf.demo.factories import (
     ConferenceFactory,
     PageFactory,
     RoomFactory,
@@ -19,6 +17,8 @@ from tests.factories import (
     SpeakerFactory,
     brussels,
 )
+from programme.models import Session
+from speakers import photos
 from tests.speakers import images
 
 LANGUAGES = [code for code, name in settings.LANGUAGES]

@@ -7,11 +7,11 @@ import pytest
 import tablib
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from efus_conf.demo.factories import RoomFactory, SessionFactory, SpeakerFactory, TrackFactory
 from programme.models import Room, Session, Track
 from programme.resources import SessionResource
 from speakers.models import Speaker
 from speakers.resources import SpeakerResource
-from tests.factories import RoomFactory, SessionFactory, SpeakerFactory, TrackFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -5,9 +5,9 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from efus_conf.core import uploads
+from efus_conf.demo.factories import RoomFactory, SessionFactory, SpeakerFactory
 from efus_conf.translations import handoff
 from programme.models import Session
-from tests.factories import RoomFactory, SessionFactory, SpeakerFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -6,7 +6,7 @@ import io
 import pytest
 from openpyxl import load_workbook
 
-from tests.factories import SubscriberFactory
+from efus_conf.demo.factories import SubscriberFactory
 
 CHANGELIST = "/admin/newsletter/subscriber/"
 

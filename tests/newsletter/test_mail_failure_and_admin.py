@@ -11,10 +11,10 @@ from django.tasks import TaskResultStatus
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
+from efus_conf.demo.factories import SubscriberFactory
 from newsletter import services
 from newsletter.models import Mail, Subscriber, SubscriptionEvent
 from newsletter.services import RETRY_DELAYS
-from tests.factories import SubscriberFactory
 from tests.gunicorn_site import free_port
 from tests.newsletter.submissions import form_data
 from tests.smtp import use_smtp

@@ -10,9 +10,9 @@ from django.tasks import TaskResultStatus
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
+from efus_conf.demo.factories import SubscriberFactory
 from newsletter import services
 from newsletter.models import Mail, Subscriber
-from tests.factories import SubscriberFactory
 from tests.newsletter.submissions import form_data
 
 PENDING = Subscriber.Status.PENDING

@@ -8,9 +8,9 @@ from django.db import IntegrityError, transaction
 from django.test import Client
 from django.utils import timezone
 
+from efus_conf.demo.factories import SubscriberFactory
 from newsletter import tokens
 from newsletter.models import Subscriber
-from tests.factories import SubscriberFactory
 from tests.newsletter.submissions import form_data
 
 

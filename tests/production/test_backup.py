@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
+from efus_conf.demo.factories import SubscriberFactory
 from efus_conf.ops.backups import create_backup, restore_backup
 from newsletter.models import Subscriber
-from tests.factories import SubscriberFactory
 from tests.gunicorn_site import GunicornSite, copy_prepared_site, manage, production_env
 from tests.http_client import Client, fetch
 

@@ -20,10 +20,10 @@ from efus_conf.cache import http as http_cache
 from efus_conf.cache.models import ContentVersion
 from efus_conf.cache.version import trigger_sql
 from efus_conf.conference.models import Conference, Page, Partner
+from efus_conf.demo.factories import SessionFactory, SpeakerFactory
 from programme.models import Session
 from speakers.models import Speaker
 from tests.admin_forms import change_form_data
-from tests.factories import SessionFactory, SpeakerFactory
 
 PUBLIC = [
     "/en/",

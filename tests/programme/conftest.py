@@ -1,7 +1,7 @@
 import pytest
 
+from efus_conf.demo.factories import SessionFactory, SpeakerFactory, brussels
 from programme.models import SessionSpeaker
-from tests.factories import SessionFactory, SpeakerFactory, brussels
 
 
 @pytest.fixture

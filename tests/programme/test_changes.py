@@ -8,12 +8,12 @@ import icalendar
 import pytest
 from django.core.files.base import ContentFile
 
+from efus_conf.demo.factories import RoomFactory, SessionFactory, brussels
 from programme.changes import SessionChange
 from programme.frab import read_schedule
 from programme.models import Session
 from programme.schedule_import import import_schedule
 from tests.admin_forms import change_form_data
-from tests.factories import RoomFactory, SessionFactory, brussels
 
 pytestmark = pytest.mark.django_db
 

@@ -12,8 +12,8 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError
 from django.utils import translation
 
+from efus_conf.demo.factories import SessionFactory, SpeakerFactory, brussels
 from programme.models import Session, SessionSpeaker
-from tests.factories import SessionFactory, SpeakerFactory, brussels
 
 SCHEMAS = Path(settings.BASE_DIR).parent / "shared" / "schemas"
 

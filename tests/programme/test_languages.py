@@ -1,7 +1,7 @@
 import pytest
 from django.core.exceptions import ValidationError
 
-from tests.factories import SessionFactory
+from efus_conf.demo.factories import SessionFactory
 
 pytestmark = pytest.mark.django_db
 

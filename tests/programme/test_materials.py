@@ -10,8 +10,8 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from efus_conf.demo.factories import SessionFactory
 from programme.models import SessionMaterial, documents
-from tests.factories import SessionFactory
 
 pytestmark = pytest.mark.django_db
 

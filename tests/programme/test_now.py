@@ -4,8 +4,8 @@ import re
 
 import pytest
 
+from efus_conf.demo.factories import RoomFactory, SessionFactory, brussels
 from programme.models import Session
-from tests.factories import RoomFactory, SessionFactory, brussels
 
 pytestmark = pytest.mark.django_db
 

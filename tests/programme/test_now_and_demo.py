@@ -1,9 +1,9 @@
 import pytest
 from django.core.management import call_command
 
+from efus_conf.demo.factories import RoomFactory, SessionFactory, brussels
 from programme.models import Session
 from speakers.models import Speaker
-from tests.factories import RoomFactory, SessionFactory, brussels
 
 
 def test_now_before_the_conference_says_when_it_opens(client, conference, clock):

@@ -2,8 +2,8 @@ import re
 
 import pytest
 
+from efus_conf.demo.factories import SessionFactory, TrackFactory, brussels
 from programme.models import Session
-from tests.factories import SessionFactory, TrackFactory, brussels
 
 LANGUAGES = ["en", "fr", "nl"]
 PAGES = ["", "now/", "agenda/", "opening-plenary/"]

@@ -6,11 +6,17 @@ import pytest
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from efus_conf.demo.factories import (
+    RoomFactory,
+    SessionFactory,
+    SpeakerFactory,
+    TrackFactory,
+    brussels,
+)
 from programme.frab import ScheduleError, read_schedule
 from programme.models import Room, Session, SessionSpeaker, Track
 from programme.schedule_import import import_schedule
 from speakers.models import Speaker
-from tests.factories import RoomFactory, SessionFactory, SpeakerFactory, TrackFactory, brussels
 
 IMPORT = "/admin/programme/session/import-schedule/"
 

@@ -6,8 +6,14 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from efus_conf.demo.factories import (
+    RoomFactory,
+    SessionFactory,
+    SpeakerFactory,
+    TrackFactory,
+    brussels,
+)
 from programme.models import SessionSpeaker
-from tests.factories import RoomFactory, SessionFactory, SpeakerFactory, TrackFactory, brussels
 
 pytestmark = pytest.mark.django_db
 

@@ -2,8 +2,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from efus_conf.demo.factories import SessionFactory, SpeakerFactory, brussels
 from programme.models import SessionSpeaker
-from tests.factories import SessionFactory, SpeakerFactory, brussels
 
 
 @pytest.fixture

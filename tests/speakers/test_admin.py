@@ -5,9 +5,9 @@ from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
+from efus_conf.demo.factories import SpeakerFactory
 from speakers import photos
 from speakers.models import Speaker
-from tests.factories import SpeakerFactory
 from tests.speakers import images
 
 pytestmark = pytest.mark.django_db

@@ -2,8 +2,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from efus_conf.demo.factories import ConferenceFactory, SpeakerFactory
 from speakers.models import Speaker
-from tests.factories import ConferenceFactory, SpeakerFactory
 
 QUOTES = {
     "en": (

@@ -3,8 +3,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from efus_conf.demo.factories import SpeakerFactory
 from speakers import photos
-from tests.factories import SpeakerFactory
 from tests.speakers import images
 
 pytestmark = pytest.mark.django_db

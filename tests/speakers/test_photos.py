@@ -7,8 +7,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
 from efus_conf.core import images as images_module
+from efus_conf.demo.factories import SpeakerFactory
 from speakers import photos
-from tests.factories import SpeakerFactory
 from tests.speakers import images
 
 

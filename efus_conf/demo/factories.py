@@ -1,4 +1,4 @@
-"""The factories every test builds its objects with."""
+"""The factories the demo conference and every test build their objects with."""
 
 import datetime
 
