@@ -4,11 +4,23 @@ import datetime
 
 import factory
 from django.utils import timezone
+from modeltranslation.translator import translator
 
-from efus_conf.conference.models import Conference, Page, Partner
+from efus_conf.conference.models import Conference, KeyFigure, Page, Partner, UsefulLink
 from newsletter.models import Subscriber
-from programme.models import CONFERENCE_TZ, Room, Session, SessionSpeaker, Track
+from programme.models import (
+    CONFERENCE_TZ,
+    Room,
+    Session,
+    SessionMaterial,
+    SessionSpeaker,
+    Track,
+)
 from speakers.models import Speaker
+
+# The languages the demo's texts are written in, in the order of its triples. A language
+# added to the site shows the default language's text until organisers translate it.
+TEXT_LANGUAGES = ("en", "fr", "nl")
 
 
 def brussels(day, hour, minute=0):
@@ -16,7 +28,24 @@ def brussels(day, hour, minute=0):
     return datetime.datetime(2024, 3, day, hour, minute, tzinfo=CONFERENCE_TZ)
 
 
-class ConferenceFactory(factory.django.DjangoModelFactory):
+class TranslatedFactory(factory.django.DjangoModelFactory):
+    """A factory that also takes a translated field as one (English, French, Dutch) triple:
+    title=("Lunch", "Déjeuner", "Lunch") sets title_en, title_fr and title_nl."""
+
+    class Meta:
+        abstract = True
+
+    @classmethod
+    def _adjust_kwargs(cls, **kwargs):
+        for name in translator.get_options_for_model(cls._meta.model).fields:
+            if isinstance(kwargs.get(name), tuple):
+                texts = kwargs.pop(name)
+                for code, text in zip(TEXT_LANGUAGES, texts, strict=True):
+                    kwargs[f"{name}_{code}"] = text
+        return kwargs
+
+
+class ConferenceFactory(TranslatedFactory):
     class Meta:
         model = Conference
 
@@ -32,7 +61,7 @@ class ConferenceFactory(factory.django.DjangoModelFactory):
     audience_en = "a"
 
 
-class SpeakerFactory(factory.django.DjangoModelFactory):
+class SpeakerFactory(TranslatedFactory):
     class Meta:
         model = Speaker
 
@@ -46,14 +75,14 @@ class SpeakerFactory(factory.django.DjangoModelFactory):
     published = True
 
 
-class RoomFactory(factory.django.DjangoModelFactory):
+class RoomFactory(TranslatedFactory):
     class Meta:
         model = Room
 
     name_en = factory.Sequence(lambda n: f"Room {n}")
 
 
-class TrackFactory(factory.django.DjangoModelFactory):
+class TrackFactory(TranslatedFactory):
     class Meta:
         model = Track
 
@@ -62,7 +91,7 @@ class TrackFactory(factory.django.DjangoModelFactory):
     colour = "#123456"
 
 
-class SessionFactory(factory.django.DjangoModelFactory):
+class SessionFactory(TranslatedFactory):
     class Meta:
         model = Session
 
@@ -100,7 +129,7 @@ class SubscriberFactory(factory.django.DjangoModelFactory):
     )
 
 
-class PageFactory(factory.django.DjangoModelFactory):
+class PageFactory(TranslatedFactory):
     """A published page the organisers wrote, linked from the footer."""
 
     class Meta:
@@ -111,7 +140,7 @@ class PageFactory(factory.django.DjangoModelFactory):
     body_en = "<p>What the organisers wrote.</p>"
 
 
-class PartnerFactory(factory.django.DjangoModelFactory):
+class PartnerFactory(TranslatedFactory):
     """A partner in the footer, with a small PNG logo."""
 
     class Meta:
@@ -119,3 +148,33 @@ class PartnerFactory(factory.django.DjangoModelFactory):
 
     name = factory.Sequence(lambda n: f"Partner City {n}")
     logo = factory.django.ImageField(filename="logo.png", width=96, height=48)
+
+
+class KeyFigureFactory(TranslatedFactory):
+    """A figure on the homepage, such as "800+ participants"."""
+
+    class Meta:
+        model = KeyFigure
+
+    conference = factory.SubFactory(ConferenceFactory)
+    value = "800+"
+    label_en = "participants"
+
+
+class UsefulLinkFactory(TranslatedFactory):
+    class Meta:
+        model = UsefulLink
+
+    title_en = factory.Sequence(lambda n: f"Useful link {n}")
+    url = factory.Sequence(lambda n: f"https://example.org/link-{n}/")
+
+
+class SessionMaterialFactory(TranslatedFactory):
+    """A document of a session, a one-line PDF unless a file is given."""
+
+    class Meta:
+        model = SessionMaterial
+
+    session = factory.SubFactory(SessionFactory)
+    title_en = factory.Sequence(lambda n: f"Slides {n}")
+    file = factory.django.FileField(filename="slides.pdf", data=b"%PDF-1.4\n%%EOF\n")

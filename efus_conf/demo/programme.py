@@ -12,19 +12,19 @@ from django.core.files.base import ContentFile
 from PIL import Image, ImageDraw, ImageFont
 
 from efus_conf.demo import programme_content as text
-from programme.changes import SessionChange
-from programme.models import (
-    CONFERENCE_TZ,
-    Language,
-    Room,
-    Session,
-    SessionMaterial,
-    SessionSpeaker,
-    Track,
+from efus_conf.demo.factories import (
+    RoomFactory,
+    SessionFactory,
+    SessionMaterialFactory,
+    SessionSpeakerFactory,
+    SpeakerFactory,
+    TrackFactory,
+    brussels,
 )
+from programme.changes import SessionChange
+from programme.models import CONFERENCE_TZ, Language, Session, SessionSpeaker
 from speakers.models import Speaker
 
-DAYS = [datetime.date(2024, 3, 20), datetime.date(2024, 3, 21), datetime.date(2024, 3, 22)]
 ALL_LANGUAGES = [Language.EN, Language.FR, Language.NL, Language.ES]
 PARALLEL_ROOMS = ["europa", "horta", "magritte"]
 
@@ -37,7 +37,7 @@ PLENARY_SPEAKERS = {
 }  # fmt: skip
 REAL_SPEAKERS = {slug for slugs in PLENARY_SPEAKERS.values() for slug in slugs}
 
-# (day index, start, end, key); the key says what runs then (see build_sessions).
+# (day index, start, end, key); the key says what runs then (see timetable).
 TIMETABLE = [
     (0, "08:30", "09:30", "break:registration"),
     (0, "09:30", "11:00", "plenary:opening-plenary"),
@@ -84,82 +84,61 @@ PITCH_SLUGS = ["pitches-prevention", "pitches-technology", "pitches-european-pro
 
 
 def at(day_index, clock):
-    hour, minute = map(int, clock.split(":"))
-    return datetime.datetime.combine(
-        DAYS[day_index], datetime.time(hour, minute), tzinfo=CONFERENCE_TZ
-    )
+    """The time `clock` ("09:30") on the conference's first (0), second or third day."""
+    return brussels(20 + day_index, *map(int, clock.split(":")))
 
 
-def translated(name, values):
-    return {f"{name}_{code}": value for code, value in zip(("en", "fr", "nl"), values, strict=True)}
+# A session's texts that the timetable does not give are blank in every language.
+UNWRITTEN = {"summary": ("", "", ""), "description": ("", "", "")}
 
 
-def load_rooms():
-    rooms = {}
-    for order, (key, names, locations, capacity) in enumerate(text.ROOMS):
-        rooms[key], _ = Room.objects.update_or_create(
-            name_en=names[0],
-            defaults={
-                **translated("name", names),
-                **translated("location", locations),
-                **translated("directions", text.DIRECTIONS[key]),
-                "capacity": capacity,
-                "order": order,
-            },
-        )
-    return rooms
+def load(*, stdout, scale=0):
+    rooms = {
+        key: RoomFactory(order=order, **room)
+        for order, (key, room) in enumerate(text.ROOMS.items())
+    }
+    tracks = [
+        TrackFactory(slug=slug, colour=colour, name=names, order=order)
+        for order, (slug, colour, names) in enumerate(text.TRACKS)
+    ]
+    sessions = {
+        slug: SessionFactory(slug=slug, **{**UNWRITTEN, **fields})
+        for slug, fields in timetable(rooms, tracks)
+    }
+    load_changes(sessions, rooms)
+    load_materials(sessions)
+    load_people(sessions)
+    load_bench(scale, rooms)
+    stdout.write(f"Programme: {len(sessions) + scale} sessions in {len(rooms)} rooms.\n")
 
 
-def load_tracks():
-    tracks = []
-    for order, (slug, colour, names) in enumerate(text.TRACKS):
-        track, _ = Track.objects.update_or_create(
-            slug=slug, defaults={**translated("name", names), "colour": colour, "order": order}
-        )
-        tracks.append(track)
-    return tracks
-
-
-def build_sessions(rooms, tracks):
-    """(slug, fields) for every demo session, following TIMETABLE."""
-    counters = {"break": 0, "networking": 0}
+def timetable(rooms, tracks):
+    """(slug, the session's fields) for every demo session, following TIMETABLE."""
     for day, start, end, key in TIMETABLE:
         kind, _, name = key.partition(":")
         when = {"start": at(day, start), "end": at(day, end)}
         if kind == "plenary":
-            titles, summaries = text.PLENARIES[name]
             yield name, {
-                **when, **translated("title", titles), **translated("summary", summaries),
-                **translated("description", text.PLENARY_DESCRIPTION),
+                **when, **text.PLENARIES[name], "description": text.PLENARY_DESCRIPTION,
                 "room": rooms["auditorium"], "format": Session.Format.PLENARY,
-                "language": Language.EN,
                 "interpretation": [code for code in ALL_LANGUAGES if code != Language.EN],
             }  # fmt: skip
         elif kind in ("break", "networking"):
-            counters[kind] += 1
             yield f"{kind}-{day + 1}-{start.replace(':', '')}", {
-                **when, **translated("title", text.BREAKS[name]),
-                **translated("summary", ("", "", "")), **translated("description", ("", "", "")),
-                "room": rooms["foyer"],
+                **when, "title": text.BREAKS[name], "room": rooms["foyer"],
                 "format": Session.Format.BREAK if kind == "break" else Session.Format.NETWORKING,
-                "interpretation": [],
             }  # fmt: skip
         elif kind == "pitches":
             for index, slug in enumerate(PITCH_SLUGS):
                 yield slug, {
-                    **when, **translated("title", text.PITCHES[index]),
-                    **translated("summary", text.PITCH_SUMMARY),
-                    **translated("description", ("", "", "")),
+                    **when, "title": text.PITCHES[index], "summary": text.PITCH_SUMMARY,
                     "room": rooms[PARALLEL_ROOMS[index]], "format": Session.Format.PITCH,
-                    "interpretation": [],
                 }  # fmt: skip
         elif kind == "thematic":
             for offset, room_key in enumerate(PARALLEL_ROOMS):
                 index = int(name) * 3 + offset
                 yield THEMATIC_SLUGS[index], {
-                    **when, **translated("title", text.THEMATIC[index]),
-                    **translated("summary", text.THEMATIC_SUMMARY),
-                    **translated("description", ("", "", "")),
+                    **when, "title": text.THEMATIC[index], "summary": text.THEMATIC_SUMMARY,
                     "room": rooms[room_key], "track": tracks[index // 3],
                     "format": Session.Format.THEMATIC,
                     # One session in three is held in French, with English interpretation.
@@ -169,16 +148,14 @@ def build_sessions(rooms, tracks):
         elif kind == "visits":
             for offset in range(6):
                 index = int(name) + offset * 2
+                places, availability = text.VISIT_PLACES[index]
                 yield VISIT_SLUGS[index], {
-                    **when, **translated("title", text.FIELD_VISITS[index]),
-                    **translated("summary", text.FIELD_VISIT_SUMMARY),
-                    **translated("description", ("", "", "")),
+                    **when, "title": text.FIELD_VISITS[index], "summary": text.FIELD_VISIT_SUMMARY,
                     "room": rooms["visits"], "track": tracks[index // 2],
-                    "format": Session.Format.FIELD_VISIT, "interpretation": [],
-                    **translated("meeting_point", text.VISIT_MEETING_POINT),
+                    "format": Session.Format.FIELD_VISIT,
+                    "meeting_point": text.VISIT_MEETING_POINT,
                     "meeting_time": (when["start"] - VISIT_GATHERING).time(),
-                    "capacity": text.VISIT_PLACES[index][0],
-                    "availability": text.VISIT_PLACES[index][1],
+                    "capacity": places, "availability": availability,
                 }  # fmt: skip
 
 
@@ -201,8 +178,6 @@ def load_changes(sessions, rooms):
     change records are written; dated before the conference."""
     for slug, (recorded_at, changed) in DEMO_CHANGES.items():
         session = sessions[slug]
-        if session.changes.exists():
-            continue
         for name, value in changed(rooms).items():
             setattr(session, name, value)
         session.save()
@@ -222,115 +197,56 @@ def demo_pdf(title):
 
 
 def load_materials(sessions):
-    """Recordings, documents and written summaries on several sessions."""
-    for slug, url in text.RECORDINGS.items():
-        upsert_session(slug, {"recording_url": url})
-    for slug, report in text.REPORTS.items():
-        upsert_session(slug, translated("report", report))
+    """The documents shared after the event."""
     for order, (slug, kind, language, titles) in enumerate(text.MATERIALS):
-        material, _ = SessionMaterial.objects.update_or_create(
-            session=sessions[slug],
-            title_en=titles[0],
-            defaults={
-                **translated("title", titles), "kind": kind, "language": language, "order": order,
-            },
+        SessionMaterialFactory(
+            session=sessions[slug], title=titles, kind=kind, language=language, order=order,
+            file=ContentFile(demo_pdf(titles[0]), name=f"{slug}-{kind}-{language}.pdf"),
         )  # fmt: skip
-        if not material.file:
-            material.file.save(f"{slug}-{kind}-{language}.pdf", ContentFile(demo_pdf(titles[0])))
 
 
-def upsert_session(slug, fields):
-    """Create or update a session, saving only when something differs (so loading the demo
-    twice leaves timestamps and calendar SEQUENCE numbers alone)."""
-    session = Session.objects.filter(slug=slug).first()
-    if session is None:
-        return Session.objects.create(slug=slug, **fields)
-    changed = [name for name, value in fields.items() if getattr(session, name) != value]
-    if changed:
-        for name in changed:
-            setattr(session, name, fields[name])
-        session.save()
-    return session
-
-
-def link_people(session, speakers, role_of_first=SessionSpeaker.Role.SPEAKER):
-    """Make `speakers` exactly the people of `session`, in order."""
-    kept = []
+def give_people(session, speakers, first_role=SessionSpeaker.Role.SPEAKER):
+    """`speakers` become the people of `session`, in order; the first one in `first_role`."""
     for order, speaker in enumerate(speakers):
-        role = role_of_first if order == 0 else SessionSpeaker.Role.SPEAKER
-        person, _ = SessionSpeaker.objects.update_or_create(
-            session=session, speaker=speaker, defaults={"role": role, "order": order}
-        )
-        kept.append(person.pk)
-    session.people.exclude(pk__in=kept).delete()
+        role = first_role if order == 0 else SessionSpeaker.Role.SPEAKER
+        SessionSpeakerFactory(session=session, speaker=speaker, role=role, order=order)
 
 
 def load_people(sessions):
-    by_slug = {speaker.slug: speaker for speaker in Speaker.objects.all()}
+    """The real people in their plenaries; every other published speaker in a thematic
+    session, dealt out in turn, the first of each session moderating it."""
+    by_slug = Speaker.objects.in_bulk(field_name="slug")
     for session_slug, speaker_slugs in PLENARY_SPEAKERS.items():
-        # The real people come from the speakers demo; skip any not loaded (yet).
-        people = [by_slug[slug] for slug in speaker_slugs if slug in by_slug]
-        link_people(sessions[session_slug], people)
-    others = list(
-        Speaker.objects.published()
-        .exclude(slug__in=REAL_SPEAKERS)
-        .exclude(slug__startswith="bench-")
-        .order_by("slug")
-    )
-    thematic = [sessions[slug] for slug in THEMATIC_SLUGS]
-    assigned = {session.pk: [] for session in thematic}
-    for index, speaker in enumerate(others):
-        assigned[thematic[index % len(thematic)].pk].append(speaker)
-    for session in thematic:
-        link_people(session, assigned[session.pk], role_of_first=SessionSpeaker.Role.MODERATOR)
+        give_people(sessions[session_slug], [by_slug[slug] for slug in speaker_slugs])
+    others = list(Speaker.objects.published().exclude(slug__in=REAL_SPEAKERS).order_by("slug"))
+    for first, slug in enumerate(THEMATIC_SLUGS):
+        people = others[first :: len(THEMATIC_SLUGS)]
+        give_people(sessions[slug], people, first_role=SessionSpeaker.Role.MODERATOR)
+
+
+# What benchmark speakers have: a name and an English role, unpublished.
+BENCH_SPEAKER = {"role": ("Benchmark", "", ""), "organisation": ("", "", ""), "country": ""}
 
 
 def load_bench(scale, rooms):
     """`scale` synthetic sessions with two synthetic speakers each, for benchmarks."""
-    Session.objects.filter(slug__startswith="bench-session-").exclude(
-        slug__in=[f"bench-session-{n:04d}" for n in range(1, scale + 1)]
-    ).delete()
     parallel = [rooms[key] for key in PARALLEL_ROOMS]
     for n in range(1, scale + 1):
         start = at(n % 3, "09:00") + datetime.timedelta(minutes=30 * ((n // 3) % 16))
-        session = upsert_session(
-            f"bench-session-{n:04d}",
-            {
-                **translated("title", [f"Benchmark session {n}"] * 3),
-                "start": start,
-                "end": start + datetime.timedelta(minutes=45),
-                "room": parallel[n % len(parallel)],
-                "format": Session.Format.THEMATIC,
-                "published": True,
-            },
+        session = SessionFactory(
+            slug=f"bench-session-{n:04d}",
+            title=(f"Benchmark session {n}",) * 3,
+            start=start,
+            end=start + datetime.timedelta(minutes=45),
+            room=parallel[n % len(parallel)],
         )
-        speakers = []
-        for suffix in ("a", "b"):
-            speaker, _ = Speaker.objects.update_or_create(
+        speakers = [
+            SpeakerFactory(
                 slug=f"bench-speaker-{n:04d}-{suffix}",
-                defaults={"name": f"Bench Speaker {n}{suffix.upper()}", "role": "Benchmark"},
+                name=f"Bench Speaker {n}{suffix.upper()}",
+                published=False,
+                **BENCH_SPEAKER,
             )
-            speakers.append(speaker)
-        link_people(session, speakers)
-
-
-def load(*, stdout, scale=0):
-    rooms = load_rooms()
-    tracks = load_tracks()
-    sessions = {}
-    changed = set(
-        SessionChange.objects.filter(session__slug__in=DEMO_CHANGES).values_list(
-            "session__slug", flat=True
-        )
-    )
-    for slug, fields in build_sessions(rooms, tracks):
-        fields.setdefault("track", None)
-        fields.setdefault("language", Language.EN)
-        if slug in changed:  # Loaded before: keep the session as it was changed.
-            fields.update(DEMO_CHANGES[slug][1](rooms))
-        sessions[slug] = upsert_session(slug, {**fields, "published": True})
-    load_changes(sessions, rooms)
-    load_materials(sessions)
-    load_people(sessions)
-    load_bench(scale, rooms)
-    stdout.write(f"Programme: {len(sessions) + scale} sessions in {len(rooms)} rooms.\n")
+            for suffix in ("a", "b")
+        ]
+        give_people(session, speakers)

@@ -1,22 +1,43 @@
 """The demo programme's words, in English, French and Dutch (each entry: en, fr, nl)."""
 
-ROOMS = [
-    # slug-like key, (name en, fr, nl), (location en, fr, nl), capacity
-    ("auditorium", ("Auditorium", "Auditorium", "Auditorium"), ("Ground floor", "Rez-de-chaussée", "Gelijkvloers"), 900),
-    ("europa", ("Room Europa", "Salle Europa", "Zaal Europa"), ("First floor", "Premier étage", "Eerste verdieping"), 200),
-    ("horta", ("Room Horta", "Salle Horta", "Zaal Horta"), ("First floor", "Premier étage", "Eerste verdieping"), 150),
-    ("magritte", ("Room Magritte", "Salle Magritte", "Zaal Magritte"), ("Second floor", "Deuxième étage", "Tweede verdieping"), 120),
-    ("foyer", ("Foyer", "Foyer", "Foyer"), ("Ground floor", "Rez-de-chaussée", "Gelijkvloers"), 900),
-    ("visits", ("Field visits meeting point", "Point de rendez-vous des visites", "Verzamelpunt bezoeken"), ("Main entrance", "Entrée principale", "Hoofdingang"), None),
-]  # fmt: skip
-
-DIRECTIONS = {
-    "auditorium": ("Straight ahead from the main entrance, through the foyer.", "Tout droit depuis l'entrée principale, en traversant le foyer.", "Rechtdoor vanaf de hoofdingang, door de foyer."),
-    "europa": ("First floor, left out of the lifts; the stairs are next to the registration desk.", "Premier étage, à gauche en sortant des ascenseurs ; l'escalier est à côté de l'accueil.", "Eerste verdieping, links uit de liften; de trap is naast het onthaal."),
-    "horta": ("First floor, right out of the lifts, next to the quiet room.", "Premier étage, à droite en sortant des ascenseurs, à côté de la salle calme.", "Eerste verdieping, rechts uit de liften, naast de stille ruimte."),
-    "magritte": ("Second floor, opposite the lifts.", "Deuxième étage, face aux ascenseurs.", "Tweede verdieping, tegenover de liften."),
-    "foyer": ("Behind the registration desk, on the way to the auditorium.", "Derrière l'accueil, sur le chemin de l'auditorium.", "Achter het onthaal, op weg naar het auditorium."),
-    "visits": ("Outside the main entrance, on the left: look for the Efus flags. Buses leave from there.", "Devant l'entrée principale, à gauche : repérez les drapeaux de l'Efus. Les bus partent de là.", "Buiten aan de hoofdingang, links: zoek de vlaggen van Efus. De bussen vertrekken daar."),
+# The rooms, in the order the programme lists them.
+ROOMS = {
+    "auditorium": {
+        "name": ("Auditorium", "Auditorium", "Auditorium"),
+        "location": ("Ground floor", "Rez-de-chaussée", "Gelijkvloers"),
+        "directions": ("Straight ahead from the main entrance, through the foyer.", "Tout droit depuis l'entrée principale, en traversant le foyer.", "Rechtdoor vanaf de hoofdingang, door de foyer."),
+        "capacity": 900,
+    },
+    "europa": {
+        "name": ("Room Europa", "Salle Europa", "Zaal Europa"),
+        "location": ("First floor", "Premier étage", "Eerste verdieping"),
+        "directions": ("First floor, left out of the lifts; the stairs are next to the registration desk.", "Premier étage, à gauche en sortant des ascenseurs ; l'escalier est à côté de l'accueil.", "Eerste verdieping, links uit de liften; de trap is naast het onthaal."),
+        "capacity": 200,
+    },
+    "horta": {
+        "name": ("Room Horta", "Salle Horta", "Zaal Horta"),
+        "location": ("First floor", "Premier étage", "Eerste verdieping"),
+        "directions": ("First floor, right out of the lifts, next to the quiet room.", "Premier étage, à droite en sortant des ascenseurs, à côté de la salle calme.", "Eerste verdieping, rechts uit de liften, naast de stille ruimte."),
+        "capacity": 150,
+    },
+    "magritte": {
+        "name": ("Room Magritte", "Salle Magritte", "Zaal Magritte"),
+        "location": ("Second floor", "Deuxième étage", "Tweede verdieping"),
+        "directions": ("Second floor, opposite the lifts.", "Deuxième étage, face aux ascenseurs.", "Tweede verdieping, tegenover de liften."),
+        "capacity": 120,
+    },
+    "foyer": {
+        "name": ("Foyer", "Foyer", "Foyer"),
+        "location": ("Ground floor", "Rez-de-chaussée", "Gelijkvloers"),
+        "directions": ("Behind the registration desk, on the way to the auditorium.", "Derrière l'accueil, sur le chemin de l'auditorium.", "Achter het onthaal, op weg naar het auditorium."),
+        "capacity": 900,
+    },
+    "visits": {
+        "name": ("Field visits meeting point", "Point de rendez-vous des visites", "Verzamelpunt bezoeken"),
+        "location": ("Main entrance", "Entrée principale", "Hoofdingang"),
+        "directions": ("Outside the main entrance, on the left: look for the Efus flags. Buses leave from there.", "Devant l'entrée principale, à gauche : repérez les drapeaux de l'Efus. Les bus partent de là.", "Buiten aan de hoofdingang, links: zoek de vlaggen van Efus. De bussen vertrekken daar."),
+        "capacity": None,
+    },
 }  # fmt: skip
 
 # Field visit groups meet before they leave: (where, en, fr, nl).
@@ -35,23 +56,31 @@ TRACKS = [
     ("social-mediation", "#15803d", ("Social mediation", "Médiation sociale", "Sociale bemiddeling")),
 ]  # fmt: skip
 
+# The plenaries; after the event, three have a recording (fictional addresses) and a written
+# summary.
 PLENARIES = {
-    "opening-plenary": (
-        ("Opening plenary: cities at the heart of tomorrow's security", "Plénière d'ouverture : les villes au cœur de la sécurité de demain", "Openingsplenaire: steden in het hart van de veiligheid van morgen"),
-        ("Welcome words and a first look at the challenges European cities face together.", "Mots d'accueil et premier regard sur les défis que les villes européennes affrontent ensemble.", "Welkomstwoorden en een eerste blik op de uitdagingen waar Europese steden samen voor staan."),
-    ),
-    "plenary-drugs": (
-        ("Plenary: cities facing drugs and trafficking", "Plénière : les villes face aux drogues et aux trafics", "Plenaire: steden tegenover drugs en drugshandel"),
-        ("Mayors, national and European agencies on how local action fits into a shared response to drug markets.", "Maires, agences nationales et européennes : comment l'action locale s'inscrit dans une réponse commune aux marchés de la drogue.", "Burgemeesters, nationale en Europese agentschappen over hoe lokale actie past in een gezamenlijk antwoord op drugsmarkten."),
-    ),
-    "plenary-democracy": (
-        ("Plenary: security and democracy in polarised times", "Plénière : sécurité et démocratie en temps de polarisation", "Plenaire: veiligheid en democratie in gepolariseerde tijden"),
-        ("How local authorities keep public trust when societies are divided.", "Comment les collectivités préservent la confiance du public quand la société se divise.", "Hoe lokale besturen het vertrouwen van burgers bewaren wanneer de samenleving verdeeld is."),
-    ),
-    "closing-plenary": (
-        ("Closing plenary: the cities' agenda for urban security", "Plénière de clôture : l'agenda des villes pour la sécurité urbaine", "Slotplenaire: de agenda van de steden voor stedelijke veiligheid"),
-        ("What the three days taught us, and the commitments cities take home.", "Ce que ces trois jours nous ont appris et les engagements que les villes emportent.", "Wat deze drie dagen ons leerden en de engagementen die steden mee naar huis nemen."),
-    ),
+    "opening-plenary": {
+        "title": ("Opening plenary: cities at the heart of tomorrow's security", "Plénière d'ouverture : les villes au cœur de la sécurité de demain", "Openingsplenaire: steden in het hart van de veiligheid van morgen"),
+        "summary": ("Welcome words and a first look at the challenges European cities face together.", "Mots d'accueil et premier regard sur les défis que les villes européennes affrontent ensemble.", "Welkomstwoorden en een eerste blik op de uitdagingen waar Europese steden samen voor staan."),
+        "recording_url": "https://www.youtube.com/watch?v=efus-demo-opening",
+        "report": ("Speakers agreed that cities are the first to feel insecurity and the first to act on it, and asked for a stronger voice in European security policy.", "Les intervenants ont souligné que les villes sont les premières à ressentir l'insécurité et à agir, et ont demandé une voix plus forte dans la politique européenne de sécurité.", "De sprekers waren het erover eens dat steden onveiligheid als eerste voelen en als eerste optreden, en vroegen een sterkere stem in het Europese veiligheidsbeleid."),
+    },
+    "plenary-drugs": {
+        "title": ("Plenary: cities facing drugs and trafficking", "Plénière : les villes face aux drogues et aux trafics", "Plenaire: steden tegenover drugs en drugshandel"),
+        "summary": ("Mayors, national and European agencies on how local action fits into a shared response to drug markets.", "Maires, agences nationales et européennes : comment l'action locale s'inscrit dans une réponse commune aux marchés de la drogue.", "Burgemeesters, nationale en Europese agentschappen over hoe lokale actie past in een gezamenlijk antwoord op drugsmarkten."),
+        "recording_url": "https://www.youtube.com/watch?v=efus-demo-drugs",
+        "report": ("Mayors and agencies described drug markets that cross borders and ports, and the need to combine enforcement, prevention and care at local level.", "Maires et agences ont décrit des marchés de la drogue qui traversent frontières et ports, et la nécessité d'allier répression, prévention et soins au niveau local.", "Burgemeesters en agentschappen beschreven drugsmarkten die grenzen en havens overschrijden, en de noodzaak om handhaving, preventie en zorg lokaal te combineren."),
+    },
+    "plenary-democracy": {
+        "title": ("Plenary: security and democracy in polarised times", "Plénière : sécurité et démocratie en temps de polarisation", "Plenaire: veiligheid en democratie in gepolariseerde tijden"),
+        "summary": ("How local authorities keep public trust when societies are divided.", "Comment les collectivités préservent la confiance du public quand la société se divise.", "Hoe lokale besturen het vertrouwen van burgers bewaren wanneer de samenleving verdeeld is."),
+    },
+    "closing-plenary": {
+        "title": ("Closing plenary: the cities' agenda for urban security", "Plénière de clôture : l'agenda des villes pour la sécurité urbaine", "Slotplenaire: de agenda van de steden voor stedelijke veiligheid"),
+        "summary": ("What the three days taught us, and the commitments cities take home.", "Ce que ces trois jours nous ont appris et les engagements que les villes emportent.", "Wat deze drie dagen ons leerden en de engagementen die steden mee naar huis nemen."),
+        "recording_url": "https://vimeo.com/000000001",
+        "report": ("The cities' agenda for urban security was adopted: prevention first, evidence on what works, and local authorities at the table where security is decided.", "L'agenda des villes pour la sécurité urbaine a été adopté : la prévention d'abord, des preuves de ce qui fonctionne, et les collectivités à la table des décisions.", "De agenda van de steden voor stedelijke veiligheid werd aangenomen: preventie eerst, bewijs van wat werkt, en lokale besturen aan tafel waar over veiligheid beslist wordt."),
+    },
 }  # fmt: skip
 
 PLENARY_DESCRIPTION = (
@@ -136,14 +165,7 @@ VISIT_PLACES = [
     (25, "places_left"), (30, "places_left"), (25, "waiting_list"), (20, "places_left"),
 ]  # fmt: skip
 
-# After the event: recordings (fictional addresses), documents and written summaries.
-RECORDINGS = {
-    "opening-plenary": "https://www.youtube.com/watch?v=efus-demo-opening",
-    "plenary-drugs": "https://www.youtube.com/watch?v=efus-demo-drugs",
-    "closing-plenary": "https://vimeo.com/000000001",
-}
-
-# (session slug, kind, language, title en, fr, nl)
+# Documents shared after the event: (session slug, kind, language, title en, fr, nl).
 MATERIALS = [
     ("opening-plenary", "slides", "en", ("Opening plenary: slides", "Plénière d'ouverture : présentation", "Openingsplenaire: presentatie")),
     ("plenary-drugs", "slides", "en", ("Cities facing drugs: slides", "Les villes face aux drogues : présentation", "Steden tegenover drugs: presentatie")),
@@ -151,21 +173,3 @@ MATERIALS = [
     ("closing-plenary", "paper", "en", ("The cities' agenda for urban security", "L'agenda des villes pour la sécurité urbaine", "De agenda van de steden voor stedelijke veiligheid")),
     ("harm-reduction-city-centre", "slides", "fr", ("Harm reduction in the city centre: slides", "Réduction des risques en centre-ville : présentation", "Schadebeperking in het stadscentrum: presentatie")),
 ]  # fmt: skip
-
-REPORTS = {
-    "opening-plenary": (
-        "Speakers agreed that cities are the first to feel insecurity and the first to act on it, and asked for a stronger voice in European security policy.",
-        "Les intervenants ont souligné que les villes sont les premières à ressentir l'insécurité et à agir, et ont demandé une voix plus forte dans la politique européenne de sécurité.",
-        "De sprekers waren het erover eens dat steden onveiligheid als eerste voelen en als eerste optreden, en vroegen een sterkere stem in het Europese veiligheidsbeleid.",
-    ),
-    "plenary-drugs": (
-        "Mayors and agencies described drug markets that cross borders and ports, and the need to combine enforcement, prevention and care at local level.",
-        "Maires et agences ont décrit des marchés de la drogue qui traversent frontières et ports, et la nécessité d'allier répression, prévention et soins au niveau local.",
-        "Burgemeesters en agentschappen beschreven drugsmarkten die grenzen en havens overschrijden, en de noodzaak om handhaving, preventie en zorg lokaal te combineren.",
-    ),
-    "closing-plenary": (
-        "The cities' agenda for urban security was adopted: prevention first, evidence on what works, and local authorities at the table where security is decided.",
-        "L'agenda des villes pour la sécurité urbaine a été adopté : la prévention d'abord, des preuves de ce qui fonctionne, et les collectivités à la table des décisions.",
-        "De agenda van de steden voor stedelijke veiligheid werd aangenomen: preventie eerst, bewijs van wat werkt, en lokale besturen aan tafel waar over veiligheid beslist wordt.",
-    ),
-}  # fmt: skip

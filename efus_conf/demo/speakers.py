@@ -1,41 +1,39 @@
 """Demo speakers: the real people of the 2024 conference with their public roles only, and
 clearly fictional speakers (invented names and towns) so the directory looks like a real one.
 
-Every speaker gets a generated abstract portrait, put through the same pipeline as an upload,
-but only when it has no photo yet, so running the demo twice changes nothing.
+Every speaker gets a generated abstract portrait, put through the same pipeline as an upload.
 """
 
 import hashlib
 import io
-from dataclasses import dataclass
 
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.utils.text import slugify
 from PIL import Image, ImageDraw, ImageFilter
 
+from efus_conf.demo.factories import SpeakerFactory
 from speakers import photos
-from speakers.models import Speaker
 
-QUOTE_DEMEYER = {
-    "en": (
+QUOTE_DEMEYER = (
+    (
         "As President of Efus, I am delighted that Brussels will be hosting the Security, "
         "Democracy & Cities conference from March 20 to 22, 2024, in partnership with "
         "safe.brussels."
     ),
-    "fr": (
+    (
         "En tant que Président de l'Efus, je me réjouis que Bruxelles accueille la conférence "
         "Sécurité, Démocratie & Villes du 20 au 22 mars 2024, en partenariat avec "
         "safe.brussels."
     ),
-    "nl": (
+    (
         "Als voorzitter van Efus ben ik verheugd dat Brussel van 20 tot 22 maart 2024 de "
         "conferentie Veiligheid, Democratie & Steden ontvangt, in samenwerking met "
         "safe.brussels."
     ),
-}
-QUOTE_LAVAUX = {
-    "en": (
+)
+QUOTE_LAVAUX = (
+    (
         "This conference is a key event for safe.brussels, and we are proud to be organising it "
         "in close collaboration with our privileged partner, Efus. Moreover, the conference is "
         "taking place at a highly symbolic time for us: the sad eighth anniversary of the "
@@ -43,7 +41,7 @@ QUOTE_LAVAUX = {
         "European Union. These events reinforce the importance of this conference and remind us "
         "of the need to work together to ensure security and democracy in our cities."
     ),
-    "fr": (
+    (
         "Cette conférence est un événement clé pour safe.brussels, et nous sommes fiers de "
         "l'organiser en étroite collaboration avec notre partenaire privilégié, l'Efus. De plus, "
         "la conférence se tient à un moment hautement symbolique pour nous : le triste huitième "
@@ -52,7 +50,7 @@ QUOTE_LAVAUX = {
         "conférence et nous rappellent la nécessité de travailler ensemble pour garantir la "
         "sécurité et la démocratie dans nos villes."
     ),
-    "nl": (
+    (
         "Deze conferentie is een sleutelmoment voor safe.brussels, en we zijn er trots op haar "
         "te organiseren in nauwe samenwerking met onze bevoorrechte partner, Efus. Bovendien "
         "vindt de conferentie plaats op een zeer symbolisch moment voor ons: de trieste achtste "
@@ -61,126 +59,119 @@ QUOTE_LAVAUX = {
         "belang van deze conferentie en herinneren ons eraan dat we moeten samenwerken om "
         "veiligheid en democratie in onze steden te waarborgen."
     ),
-}
-
-
-@dataclass
-class Person:
-    name: str
-    slug: str
-    role: tuple
-    organisation: tuple = ("", "", "")
-    city: tuple = ("", "", "")
-    country: str = ""
-    bio: tuple = ("", "", "")
-    quote: dict | None = None
-    featured_order: int | None = None
+)
 
 
 # Real people, with exactly the public roles of March 2024 and nothing more.
 REAL = [
-    Person(
-        "Willy Demeyer",
-        "willy-demeyer",
-        (
+    {
+        "name": "Willy Demeyer",
+        "slug": "willy-demeyer",
+        "role": (
             "Mayor of Liège & President of Efus",
             "Bourgmestre de Liège & Président de l'Efus",
             "Burgemeester van Luik & voorzitter van Efus",
         ),
-        ("Efus", "Efus", "Efus"),
-        city=("Liège", "Liège", "Luik"),
-        country="BE",
-        quote=QUOTE_DEMEYER,
-        featured_order=1,
-    ),
-    Person(
-        "Sophie Lavaux",
-        "sophie-lavaux",
-        (
+        "organisation": ("Efus", "Efus", "Efus"),
+        "city": ("Liège", "Liège", "Luik"),
+        "country": "BE",
+        "quote": QUOTE_DEMEYER,
+        "featured": True,
+        "featured_order": 1,
+    },
+    {
+        "name": "Sophie Lavaux",
+        "slug": "sophie-lavaux",
+        "role": (
             "Governor of the Brussels Conurbation, and director general of safe.brussels",
             "Gouverneure de l'Agglomération bruxelloise et directrice générale de safe.brussels",
             "Gouverneur van de Brusselse Agglomeratie en directeur-generaal van safe.brussels",
         ),
-        ("safe.brussels", "safe.brussels", "safe.brussels"),
-        city=("Brussels", "Bruxelles", "Brussel"),
-        country="BE",
-        quote=QUOTE_LAVAUX,
-        featured_order=2,
-    ),
-    Person(
-        "Fabrice Cumps",
-        "fabrice-cumps",
-        ("Mayor of Anderlecht", "Bourgmestre d'Anderlecht", "Burgemeester van Anderlecht"),
-        city=("Anderlecht", "Anderlecht", "Anderlecht"),
-        country="BE",
-        featured_order=3,
-    ),
-    Person(
-        "Jan Olbrycht",
-        "jan-olbrycht",
-        (
+        "organisation": ("safe.brussels", "safe.brussels", "safe.brussels"),
+        "city": ("Brussels", "Bruxelles", "Brussel"),
+        "country": "BE",
+        "quote": QUOTE_LAVAUX,
+        "featured": True,
+        "featured_order": 2,
+    },
+    {
+        "name": "Fabrice Cumps",
+        "slug": "fabrice-cumps",
+        "role": ("Mayor of Anderlecht", "Bourgmestre d'Anderlecht", "Burgemeester van Anderlecht"),
+        "city": ("Anderlecht", "Anderlecht", "Anderlecht"),
+        "country": "BE",
+        "featured": True,
+        "featured_order": 3,
+    },
+    {
+        "name": "Jan Olbrycht",
+        "slug": "jan-olbrycht",
+        "role": (
             "Member of the European Parliament, president of its URBAN intergroup",
             "Député au Parlement européen, président de son intergroupe URBAN",
             "Lid van het Europees Parlement, voorzitter van de URBAN-intergroep",
         ),
-        ("European Parliament", "Parlement européen", "Europees Parlement"),
-        featured_order=4,
-    ),
-    Person(
-        "Alba Alfageme",
-        "alba-alfageme",
-        (
+        "organisation": ("European Parliament", "Parlement européen", "Europees Parlement"),
+        "featured": True,
+        "featured_order": 4,
+    },
+    {
+        "name": "Alba Alfageme",
+        "slug": "alba-alfageme",
+        "role": (
             "Catalan Government, Department of the Interior",
             "Gouvernement de Catalogne, département de l'Intérieur",
             "Catalaanse regering, departement Binnenlandse Zaken",
         ),
-        ("Catalan Government", "Gouvernement de Catalogne", "Catalaanse regering"),
-        country="ES",
-        featured_order=5,
-    ),
-    Person(
-        "Elizabeth Johnston",
-        "elizabeth-johnston",
-        (
+        "organisation": ("Catalan Government", "Gouvernement de Catalogne", "Catalaanse regering"),
+        "country": "ES",
+        "featured": True,
+        "featured_order": 5,
+    },
+    {
+        "name": "Elizabeth Johnston",
+        "slug": "elizabeth-johnston",
+        "role": (
             "Executive Director of Efus",
             "Directrice exécutive de l'Efus",
             "Uitvoerend directeur van Efus",
         ),
-        ("Efus", "Efus", "Efus"),
-        featured_order=6,
-    ),
-    Person(
-        "Ahmed Aboutaleb",
-        "ahmed-aboutaleb",
-        (
+        "organisation": ("Efus", "Efus", "Efus"),
+        "featured": True,
+        "featured_order": 6,
+    },
+    {
+        "name": "Ahmed Aboutaleb",
+        "slug": "ahmed-aboutaleb",
+        "role": (
             "Mayor of Rotterdam, Vice-President of Efus",
             "Maire de Rotterdam, vice-président de l'Efus",
             "Burgemeester van Rotterdam, vicevoorzitter van Efus",
         ),
-        ("Efus", "Efus", "Efus"),
-        city=("Rotterdam", "Rotterdam", "Rotterdam"),
-        country="NL",
-    ),
-    Person(
-        "Ine Van Wymersch",
-        "ine-van-wymersch",
-        (
+        "organisation": ("Efus", "Efus", "Efus"),
+        "city": ("Rotterdam", "Rotterdam", "Rotterdam"),
+        "country": "NL",
+    },
+    {
+        "name": "Ine Van Wymersch",
+        "slug": "ine-van-wymersch",
+        "role": (
             "Belgian National Drug Commissioner",
             "Commissaire nationale belge aux drogues",
             "Belgisch nationaal drugscommissaris",
         ),
-        country="BE",
-    ),
-    Person(
-        "Alexis Goosdeel",
-        "alexis-goosdeel",
-        (
+        "country": "BE",
+    },
+    {
+        "name": "Alexis Goosdeel",
+        "slug": "alexis-goosdeel",
+        "role": (
             "Director of the EMCDDA (EU drugs agency)",
             "Directeur de l'EMCDDA (agence de l'UE sur les drogues)",
             "Directeur van het EMCDDA (drugsagentschap van de EU)",
         ),
-        ("EMCDDA", "EMCDDA", "EMCDDA"),
-    ),
+        "organisation": ("EMCDDA", "EMCDDA", "EMCDDA"),
+    },
 ]
 
 # What fictional speakers do: role and organisation patterns, and a short biography.
@@ -340,23 +331,27 @@ def fictional_people():
     for name, gender, country, town, kind in FICTIONAL:
         (role_en, roles_fr, role_nl), organisations, bios = KINDS[kind]
         first = name.split()[0]
-        yield Person(
-            name,
-            slugify(name),
-            (role_en, roles_fr[gender == "f"], role_nl),
-            tuple(pattern.format(city=town) for pattern in organisations),
-            city=(town, town, town),
-            country=country,
-            bio=tuple(pattern.format(first=first, city=town) for pattern in bios),
-        )
+        yield {
+            "name": name,
+            "slug": slugify(name),
+            "role": (role_en, roles_fr[gender == "f"], role_nl),
+            "organisation": tuple(pattern.format(city=town) for pattern in organisations),
+            "city": (town, town, town),
+            "country": country,
+            "bio": tuple(pattern.format(first=first, city=town) for pattern in bios),
+        }
+
+
+# What the demo's people do not say is blank in every language (the tests' factory would give
+# each of them an organisation and a country).
+BLANK = ("", "", "")
+UNSAID = {"organisation": BLANK, "city": BLANK, "bio": BLANK, "quote": BLANK, "country": ""}
 
 
 def load(*, stdout, scale=0):
     people = [*REAL, *fictional_people()]
     for person in people:
-        speaker = _save(person)
-        if not (speaker.photo and default_storage.exists(speaker.photo.name)):
-            _give_portrait(speaker)
+        give_portrait(SpeakerFactory(**{**UNSAID, **person}))
     stdout.write(f"Speakers: {len(people)}.")
 
 
@@ -365,7 +360,7 @@ def load(*, stdout, scale=0):
 _made = {}
 
 
-def _give_portrait(speaker):
+def give_portrait(speaker):
     made = _made.get(speaker.slug)
     if made is None:
         photos.set_photo(speaker, ContentFile(portrait(speaker.slug), name=f"{speaker.slug}.jpg"))
@@ -382,24 +377,6 @@ def _give_portrait(speaker):
             default_storage.save(name, ContentFile(content))
     speaker.photo.name, speaker.photo_renditions = photo_name, renditions
     speaker.save()
-
-
-def _save(person):
-    values = {
-        "name": person.name,
-        "country": person.country,
-        "featured": person.featured_order is not None,
-        "featured_order": person.featured_order or 0,
-        "published": True,
-    }
-    for index, language in enumerate(("en", "fr", "nl")):
-        values[f"role_{language}"] = person.role[index]
-        values[f"organisation_{language}"] = person.organisation[index]
-        values[f"city_{language}"] = person.city[index]
-        values[f"bio_{language}"] = person.bio[index]
-        values[f"quote_{language}"] = (person.quote or {}).get(language, "")
-    speaker, _created = Speaker.objects.update_or_create(slug=person.slug, defaults=values)
-    return speaker
 
 
 # Muted pairs of background colours, and a lighter and a darker silhouette tone.
