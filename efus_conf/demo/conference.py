@@ -5,15 +5,16 @@ import io
 from decimal import Decimal
 
 from django.core.files.base import ContentFile
+from django.utils.text import slugify
 from PIL import Image, ImageDraw, ImageFont
 
-from efus_conf.conference.models import (
-    CONFERENCE_TZ,
-    Conference,
-    KeyFigure,
-    Page,
-    Partner,
-    UsefulLink,
+from efus_conf.conference.models import CONFERENCE_TZ, Page, Partner
+from efus_conf.demo.factories import (
+    ConferenceFactory,
+    KeyFigureFactory,
+    PageFactory,
+    PartnerFactory,
+    UsefulLinkFactory,
 )
 
 CONFERENCE = {
@@ -375,39 +376,16 @@ def floor_plan_png():
 
 
 def load(*, stdout, scale=0):
-    conference, _created = Conference.objects.update_or_create(
-        start_date=CONFERENCE["start_date"], defaults=CONFERENCE
+    conference = ConferenceFactory(
+        **CONFERENCE, venue_map=ContentFile(floor_plan_png(), name="venue-map.png")
     )
-    if not conference.venue_map:
-        conference.venue_map.save("venue-map.png", ContentFile(floor_plan_png()))
-    for order, (value, labels) in enumerate(KEY_FIGURES):
-        KeyFigure.objects.update_or_create(
-            conference=conference,
-            order=order,
-            defaults={
-                "value": value,
-                **{
-                    f"label_{code}": label
-                    for code, label in zip(("en", "fr", "nl"), labels, strict=True)
-                },
-            },
-        )
+    for order, (value, label) in enumerate(KEY_FIGURES):
+        KeyFigureFactory(conference=conference, order=order, value=value, label=label)
     for name, role, url, colour, order in PARTNERS:
-        partner, _created = Partner.objects.update_or_create(
-            name_en=name, role=role, defaults={"name": name, "url": url, "order": order}
-        )
-        if not partner.logo:
-            partner.logo.save(f"{partner.pk}-logo.png", ContentFile(wordmark_png(name, colour)))
+        logo = ContentFile(wordmark_png(name, colour), name=f"{slugify(name)}-logo.png")
+        PartnerFactory(name=name, role=role, url=url, order=order, logo=logo)
     for page in PAGES:
-        Page.objects.update_or_create(slug=page["slug"], defaults=page)
+        PageFactory(**page)
     for url, title_en, title_fr, title_nl, order in USEFUL_LINKS:
-        UsefulLink.objects.update_or_create(
-            url=url,
-            defaults={
-                "title_en": title_en,
-                "title_fr": title_fr,
-                "title_nl": title_nl,
-                "order": order,
-            },
-        )
+        UsefulLinkFactory(url=url, title=(title_en, title_fr, title_nl), order=order)
     stdout.write("Conference, partners, pages and useful links loaded.")
