@@ -10,6 +10,8 @@ export PYTHONDONTWRITEBYTECODE := 1
 
 # Development targets run with DEBUG on unless told otherwise (see README, "Settings").
 demo run lint: export DJANGO_DEBUG ?= 1
+# `make run PORT=8200` serves on another port; in debug SITE_URL follows it (settings.py).
+run: export PORT ?= 8000
 # Tests run the production configuration (DEBUG off, hashed static files) with a throwaway key.
 test screenshots: export DJANGO_SECRET_KEY ?= insecure-key-for-the-test-suite-only
 test screenshots: export DJANGO_SECURE_SSL_REDIRECT ?= 0
@@ -29,6 +31,8 @@ $(STAMP): pyproject.toml
 messages: $(STAMP)
 	@$(PY) -m babel.messages.frontend compile -d locale -D "django djangojs" --statistics 2>&1 | grep -v "^$$" || true
 
+# The demo conference goes only into an empty database: once there is content (the demo's,
+# edited or not, or an organiser's own), loaddemo says so and changes nothing.
 demo: install
 	mkdir -p var
 	$(MANAGE) migrate --noinput
@@ -39,7 +43,7 @@ demo: install
 run: demo
 	@$(MANAGE) db_worker & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null; wait $$worker' INT TERM EXIT; \
-	$(MANAGE) runserver 127.0.0.1:8000
+	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
 lint: install
 	$(VENV)/bin/ruff check .

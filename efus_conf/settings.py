@@ -291,9 +291,16 @@ else:
 
 # The site's public address ("https://conference.efus.eu"): every absolute link (mails,
 # canonical and alternate links, sitemap, calendars, structured data) starts with it, never with
-# the Host a request claims. `make run` serves http://127.0.0.1:8000; in production
-# `check --deploy` refuses an empty one (efus_conf.checks).
-SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000" if DEBUG else "").strip().rstrip("/")
+# the Host a request claims. In debug it is the development server's, on the PORT that
+# `make run PORT=8200` serves (8000 by default); in production `check --deploy` refuses an
+# empty one (efus_conf.checks).
+SITE_URL = (
+    env.str(
+        "SITE_URL", default=f"http://127.0.0.1:{env.str('PORT', default='8000')}" if DEBUG else ""
+    )
+    .strip()
+    .rstrip("/")
+)
 
 # Mail is queued in the database in the same transaction as the change that asks for it, and
 # sent by `manage.py db_worker` (django-tasks-db): a web worker never waits for a mail server.

@@ -20,6 +20,23 @@ def test_debug_mode_starts_without_a_secret_key():
     assert result.returncode == 0, result.stderr
 
 
+def site_url(**environment):
+    """SITE_URL as the settings read it from `environment`, with no SITE_URL set."""
+    code = (
+        "import os; os.environ.pop('SITE_URL', None)\n"
+        "os.environ['DJANGO_SETTINGS_MODULE'] = 'efus_conf.settings'\n"
+        "from django.conf import settings; print(settings.SITE_URL)"
+    )
+    result = run_python(environment, "-c", code)
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip()
+
+
+def test_in_debug_site_url_follows_the_port_make_run_serves():
+    assert site_url(DJANGO_DEBUG="1") == "http://127.0.0.1:8000"
+    assert site_url(DJANGO_DEBUG="1", PORT="8200") == "http://127.0.0.1:8200"
+
+
 PRODUCTION = {
     "DJANGO_DEBUG": "0",
     "DJANGO_SECRET_KEY": "a-long-random-secret-key-for-this-test-" + "x" * 40,
