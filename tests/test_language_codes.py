@@ -19,7 +19,7 @@ HARD_CODED = re.compile(rf"""(["'])({CODES})\1|[A-Za-z0-9]_({CODES})\b|\b({CODES
 CONTENT = {"privacy_notice.py"}
 # The languages spoken or interpreted into at sessions (Spanish among them) are the
 # conference's, not the site's: a choice list of the programme.
-DOMAIN_CLASSES = {Path("programme/models.py"): "Language"}
+DOMAIN_CLASSES = {Path("programme/models/fields.py"): "Language"}
 
 
 def checked_files():
