@@ -116,6 +116,9 @@ INSTALLED_APPS = [
     "simple_history",
     "import_export",
     "axes",
+    # For its translated country names. (django-filter needs no entry: its templates and
+    # translations serve widgets and the REST framework, which the site does not use.)
+    "django_countries",
     "efus_conf.cache",
     "efus_conf.conference",
     "speakers",

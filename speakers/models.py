@@ -7,10 +7,11 @@ from django.db.models import Q
 from django.template.defaultfilters import linebreaks_filter
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
 from modeltranslation.utils import get_translation_fields
 
 from efus_conf.core.html import sanitise_html
-from speakers import countries
+from speakers.countries import SpeakerCountries
 
 # Soft, dark enough for white initials to pass WCAG AA contrast.
 PLACEHOLDER_COLOURS = ["#00408f", "#1f5f8b", "#2d6a4f", "#7a3e65", "#8a4b08", "#4a4e8f", "#5b6b2f"]
@@ -54,7 +55,7 @@ class Speaker(models.Model):
     )
     organisation = models.CharField(_("organisation"), max_length=200, blank=True)
     city = models.CharField(_("city"), max_length=100, blank=True)
-    country = models.CharField(_("country"), max_length=2, choices=countries.choices, blank=True)
+    country = CountryField(_("country"), countries=SpeakerCountries, blank=True)
     bio = models.TextField(
         _("biography"),
         blank=True,
@@ -141,7 +142,7 @@ class Speaker(models.Model):
     @property
     def place(self):
         """“Liège, Belgium”, or whichever part is known."""
-        return ", ".join(part for part in (self.city, self.get_country_display()) if part)
+        return ", ".join(part for part in (self.city, self.country.name) if part)
 
     @property
     def bio_html(self):

@@ -3,7 +3,6 @@
 import django.core.validators
 import django.db.models.deletion
 import simple_history.models
-import speakers.countries
 from django.conf import settings
 from django.db import migrations, models
 
@@ -40,7 +39,7 @@ class Migration(migrations.Migration):
                 ('city_en', models.CharField(blank=True, max_length=100, null=True, verbose_name='city')),
                 ('city_fr', models.CharField(blank=True, max_length=100, null=True, verbose_name='city')),
                 ('city_nl', models.CharField(blank=True, max_length=100, null=True, verbose_name='city')),
-                ('country', models.CharField(blank=True, choices=speakers.countries.choices, max_length=2, verbose_name='country')),
+                ('country', models.CharField(blank=True, max_length=2, verbose_name='country')),
                 ('bio_en', models.TextField(blank=True, help_text='Plain paragraphs separated by a blank line, or simple HTML (paragraphs, emphasis, lists, links).', null=True, verbose_name='biography')),
                 ('bio_fr', models.TextField(blank=True, help_text='Plain paragraphs separated by a blank line, or simple HTML (paragraphs, emphasis, lists, links).', null=True, verbose_name='biography')),
                 ('bio_nl', models.TextField(blank=True, help_text='Plain paragraphs separated by a blank line, or simple HTML (paragraphs, emphasis, lists, links).', null=True, verbose_name='biography')),
