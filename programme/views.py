@@ -12,7 +12,7 @@ from efus_conf.conference.models import current_conference
 from efus_conf.core.preview import draft_preview
 from programme import exports
 from programme.changes import SessionChange
-from programme.forms import ProgrammeFilterForm
+from programme.filters import ProgrammeFilter
 from programme.models import CONFERENCE_TZ, Room, Session, Track
 from programme.schedule import conference_days, group_by_day_and_slot, now_and_next
 
@@ -29,13 +29,15 @@ def programme_context(**context):
 def programme(request):
     """The whole programme by day and time slot, with optional filters in the query string."""
     conference = current_conference(request)
-    form = ProgrammeFilterForm.from_query(request.GET, days=conference_days(conference))
-    days = group_by_day_and_slot(form.sessions(Session.objects.published()))
+    filters = ProgrammeFilter.from_query(
+        request.GET, queryset=Session.objects.published(), days=conference_days(conference)
+    )
+    days = group_by_day_and_slot(filters.sessions())
     registration = conference.registration_state(timezone.now()) if conference else ""
     return render(
         request,
         "programme/programme.html",
-        programme_context(form=form, days=days, registration=registration),
+        programme_context(filters=filters, days=days, registration=registration),
     )
 
 

@@ -3,7 +3,7 @@ from django.views.decorators.http import require_safe
 
 from efus_conf.cache.http import public_page
 from efus_conf.core.preview import draft_preview
-from speakers.forms import SpeakerFilterForm
+from speakers.filters import SpeakerFilter
 from speakers.models import Speaker
 
 
@@ -11,11 +11,11 @@ from speakers.models import Speaker
 def speaker_list(request):
     """Published speakers, narrowed by the text and country filters of the query string."""
     published = Speaker.objects.published()
-    form = SpeakerFilterForm(request.GET, country_codes=published.country_codes())
+    filters = SpeakerFilter(request.GET, queryset=published)
     return render(
         request,
         "speakers/speaker_list.html",
-        {"form": form, "speakers": form.filter(published), "total": published.count()},
+        {"filters": filters, "speakers": filters.qs, "total": published.count()},
     )
 
 

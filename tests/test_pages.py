@@ -3,8 +3,8 @@ from django.urls import reverse
 from django.utils import translation
 
 from efus_conf.demo.factories import SessionFactory, brussels
-from programme.forms import ProgrammeFilterForm
-from speakers.forms import SpeakerFilterForm
+from programme.filters import ProgrammeFilter
+from speakers.filters import SpeakerFilter
 
 LANGUAGES = ["en", "fr", "nl"]
 
@@ -124,7 +124,7 @@ def test_language_switcher_keeps_the_filters_and_drops_tracking_parameters(clien
 
 
 def test_every_filter_of_the_programme_and_the_speakers_counts_as_part_of_the_page(settings):
-    filters = {*ProgrammeFilterForm.base_fields, *SpeakerFilterForm.base_fields}
+    filters = {*ProgrammeFilter.base_filters, *SpeakerFilter.base_filters}
     assert filters <= set(settings.PAGE_QUERY_PARAMETERS)
 
 

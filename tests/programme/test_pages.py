@@ -50,6 +50,19 @@ def test_bad_filter_values_are_ignored(client, small_programme, query):
     assert "Opening plenary" in html
 
 
+@pytest.mark.parametrize("query", ["day=abc", "day=2024-02-30", "track=nothing", "language=zz"])
+def test_a_filter_value_that_does_not_validate_is_named_and_ignored(client, small_programme, query):
+    html = client.get(f"/en/programme/?{query}").content.decode()
+    assert "Some filters were not recognised and have been ignored." in html
+    assert "Opening plenary" in html and "Closing plenary" in html
+
+
+def test_valid_filters_bring_no_notice(client, small_programme):
+    html = client.get("/en/programme/?day=2024-03-20&language=").content.decode()
+    assert "not recognised" not in html
+    assert "Opening plenary" in html and "Closing plenary" not in html
+
+
 def test_filters_narrow_the_programme(client, small_programme):
     html = client.get("/en/programme/?day=2024-03-22&format=visit").content.decode()
     assert "Visit: a supervised drug consumption room" not in html  # day two
