@@ -1,20 +1,19 @@
-"""The newsletter's multi-step work: subscribe, queue and send mail, confirm, unsubscribe.
+"""The newsletter's multi-step work: subscribe, queue mail, confirm, unsubscribe, purge.
 
 Views stay short and call these keyword-only functions. A mail is queued in the same
-transaction as the change that asks for it (a Mail row and its task, newsletter.tasks), and
-sent by the worker (`manage.py db_worker`): a web worker never talks to the mail server, a
+transaction as the change that asks for it (a Mail row and its task), and sent by the worker
+(`manage.py db_worker`, newsletter.tasks): a web worker never talks to the mail server, a
 crash after the commit cannot lose the mail, and a crash before it leaves nothing to send.
 """
 
 import datetime
-import logging
 
 from django.core.signing import BadSignature, SignatureExpired
 from django.db import transaction
 from django.utils import timezone
 
 from efus_conf.conference.models import Page
-from newsletter import mail, privacy_notice, tasks, tokens
+from newsletter import privacy_notice, tasks, tokens
 from newsletter.models import (
     CONSENT_WORDING_VERSION,
     Mail,
@@ -23,21 +22,10 @@ from newsletter.models import (
     normalise_email,
 )
 
-logger = logging.getLogger(__name__)
-
 PRIVACY_PAGE_SLUG = privacy_notice.SLUG
 # Retention, as the privacy notice states it (run `manage.py purge_newsletter` daily).
 UNCONFIRMED_RETENTION = datetime.timedelta(days=30)
 WITHDRAWN_RETENTION = datetime.timedelta(days=3 * 365)
-# How long the worker waits before each new attempt at a mail the server did not take; after
-# the last one the mail is marked failed, and the admin's "Retry failed mails" queues it again.
-RETRY_DELAYS = [
-    datetime.timedelta(minutes=1),
-    datetime.timedelta(minutes=5),
-    datetime.timedelta(minutes=30),
-    datetime.timedelta(hours=2),
-    datetime.timedelta(hours=8),
-]
 
 Kind = SubscriptionEvent.Kind
 Status = Subscriber.Status
@@ -105,64 +93,6 @@ def request_subscription(*, email, name, organisation, language, consent_page, c
         subscriber.record(kind, details)
         queue_mail(subscriber=subscriber, kind=Mail.Kind.CONFIRMATION)
         return subscriber
-
-
-def deliver(*, mail_id):
-    """Send a queued mail (the worker's task); on failure, queue the next attempt or give up.
-
-    A mail the subscriber no longer needs (unsubscribed since, or a confirmation for an
-    address confirmed since) is cancelled, not sent. The SMTP timeout (MAILERS) bounds each attempt.
-    """
-    queued = Mail.objects.with_subscriber().filter(pk=mail_id).first()
-    if queued is None or queued.status not in {Mail.Status.QUEUED, Mail.Status.RETRYING}:
-        return
-    subscriber = queued.subscriber
-    if subscriber.status == Status.UNSUBSCRIBED or (
-        queued.kind == Mail.Kind.CONFIRMATION and subscriber.status == Status.CONFIRMED
-    ):
-        queued.status, queued.next_attempt_at = Mail.Status.CANCELLED, None
-        queued.save(update_fields=["status", "next_attempt_at"])
-        return
-    now = timezone.now()
-    queued.attempts += 1
-    queued.last_attempt_at = now
-    try:
-        mail.build_message(queued).send()
-    except Exception as error:  # noqa: BLE001 - whatever failed is recorded and retried
-        error_text = f"{type(error).__name__}: {error}"[:2000]
-        logger.warning(
-            "Newsletter mail %s (attempt %s) failed: %s", mail_id, queued.attempts, error_text
-        )
-        with transaction.atomic():
-            _failed(queued, error_text, now)
-        return
-    queued.status, queued.sent_at, queued.next_attempt_at = Mail.Status.SENT, now, None
-    queued.last_error = ""
-    with transaction.atomic():
-        queued.save()
-        subscriber.record(
-            Kind.CONFIRMATION_SENT if queued.kind == Mail.Kind.CONFIRMATION else Kind.NOTICE_SENT
-        )
-
-
-def _failed(queued, error_text, now):
-    queued.last_error = error_text
-    if queued.attempts <= len(RETRY_DELAYS):
-        queued.status = Mail.Status.RETRYING
-        queued.next_attempt_at = now + RETRY_DELAYS[queued.attempts - 1]
-        tasks.send_mail.using(run_after=queued.next_attempt_at).enqueue(queued.pk)
-    else:
-        queued.status, queued.next_attempt_at = Mail.Status.FAILED, None
-    queued.save()
-    queued.subscriber.record(
-        Kind.SEND_FAILED,
-        f"{queued.kind}, attempt {queued.attempts}: {error_text}"
-        + (
-            ""
-            if queued.status == Mail.Status.FAILED
-            else f" (next attempt {queued.next_attempt_at:%Y-%m-%d %H:%M} UTC)"
-        ),
-    )
 
 
 def resend_confirmations(*, subscribers):

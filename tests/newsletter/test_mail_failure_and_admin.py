@@ -14,7 +14,7 @@ from django_tasks_db.models import DBTaskResult
 from efus_conf.demo.factories import SubscriberFactory
 from newsletter import services
 from newsletter.models import Mail, Subscriber, SubscriptionEvent
-from newsletter.services import RETRY_DELAYS
+from newsletter.tasks import RETRY_DELAYS
 from tests.gunicorn_site import free_port
 from tests.newsletter.submissions import form_data
 from tests.smtp import use_smtp
