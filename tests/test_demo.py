@@ -62,7 +62,9 @@ def test_loaddemo_adds_nothing_beside_an_organisers_own_content():
 
 
 @pytest.mark.django_db
-def test_the_privacy_notice_the_migrations_wrote_leaves_the_database_empty_and_is_kept():
+def test_the_privacy_notice_the_migrations_wrote_leaves_the_database_empty_and_is_kept(
+    migrated_data,
+):
     Page.objects.filter(slug=PRIVACY_PAGE_SLUG).update(title_en="Our privacy notice")
     assert "Demo conference loaded." in loaddemo()
     assert Page.objects.get(slug=PRIVACY_PAGE_SLUG).title_en == "Our privacy notice"
