@@ -79,7 +79,7 @@ def cache_from_url(url):
                 f"CACHE_URL {url!r} has no host: use redis://host:port/db, e.g. "
                 "redis://127.0.0.1:6379/0."
             )
-        # A Redis that is down or unreachable must not hold pages up (see http_cache.py).
+        # A Redis that is down or unreachable must not hold pages up (see efus_conf/cache/http.py).
         options = config.setdefault("OPTIONS", {})
         options.setdefault("socket_connect_timeout", 0.5)
         options.setdefault("socket_timeout", 0.5)
@@ -132,7 +132,7 @@ MIDDLEWARE = [
     # First: Docker's HEALTHCHECK probes http://127.0.0.1:8000/healthz, which host validation
     # and the HTTPS redirect would refuse.
     "efus_conf.ops.middleware.HealthCheckMiddleware",
-    # Outside everything but the probes (efus_conf/http_cache.py): a stored answer keeps every
+    # Outside everything but the probes (efus_conf/cache/http.py): a stored answer keeps every
     # header added further in (security, content security and permissions policies), so that
     # it is sent as it is, by this middleware or before Django's request cycle
     # (efus_conf/wsgi.py). It lets static and uploaded files through untouched.
@@ -208,7 +208,7 @@ CACHES = {"default": cache_from_url(env.str("CACHE_URL", default="locmem://"))}
 # How long a shared cache (a proxy, a CDN) may keep a public page: the most an organiser's
 # change takes to show through one (the site's own cache shows it at once).
 PUBLIC_CACHE_SECONDS = env.int("PUBLIC_CACHE_SECONDS", default=300)
-# Writing to any table of these apps raises the content version (efus_conf/content_version.py).
+# Writing to any table of these apps raises the content version (efus_conf/cache/version.py).
 CONTENT_APPS = ["efus_conf", "speakers", "programme"]
 # The query parameters public pages read: the programme's and the speakers' filters, the
 # agenda export's sessions. Any other (fbclid, utm_…) changes nothing on a page, so the cache
@@ -244,11 +244,11 @@ MODELTRANSLATION_PREPOPULATE_LANGUAGE = LANGUAGE_CODE
 # The admin's language tabs need jQuery UI; it is served from our own static files, not a CDN.
 JQUERY_UI_URL = "vendor/jquery-ui/jquery-ui.min.js"
 
-# Content history (efus_conf/history.py): seeing it and restoring from it are permissions of
+# Content history (efus_conf/core/history.py): seeing it and restoring from it are permissions of
 # their own (view/change on the historical models), given to content editors only.
 SIMPLE_HISTORY_ENFORCE_HISTORY_MODEL_PERMISSIONS = True
 
-# Spreadsheet import and export (efus_conf/spreadsheets.py) need permissions of their own,
+# Spreadsheet import and export (efus_conf/core/spreadsheets.py) need permissions of their own,
 # "import_<model>" and "export_<model>", given to content editors only.
 IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "import"
 IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "export"

@@ -1,7 +1,7 @@
 """The one cache: public pages stored whole under the content version, in plain HTTP.
 
 The tests marked `database` also run on PostgreSQL: the content version is raised by triggers
-that efus_conf/content_version.py writes differently for each engine (per row and per event on
+that efus_conf/cache/version.py writes differently for each engine (per row and per event on
 SQLite, per statement on PostgreSQL), and read in plain SQL whose time each driver returns in
 its own type.
 """
