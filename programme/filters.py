@@ -5,6 +5,7 @@ from django import forms
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
+from programme import search
 from programme.models import Language, Session, Track
 
 
@@ -86,8 +87,8 @@ class ProgrammeFilter(django_filters.FilterSet):
 
     def sessions(self):
         """The sessions to show as cards, with their people: the filters narrow the query,
-        the search text its result (see SessionQuerySet.search)."""
+        the search text its result (programme/search.py)."""
         sessions = self.qs.with_card_flags()
         if text := self.active.get("q"):
-            return sessions.search(text)
+            return search.matching(sessions, text)
         return sessions.with_people()

@@ -1,9 +1,9 @@
 from django import forms
 from django.conf import settings
-from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from efus_conf.core.uploads import ImportFileField
+from programme.clashes import clash_messages
 from programme.models import Session
 
 
@@ -22,31 +22,6 @@ class ScheduleImportForm(forms.Form):
         required=False,
         help_text=_("Otherwise new sessions and speakers are drafts, to be checked first."),
     )
-
-
-def clash_messages(session, speakers=None):
-    """What else happens in the session's room or to its people at the same time."""
-    room = [
-        _("%(room)s is also booked for “%(other)s” (%(start)s–%(end)s).")
-        % {
-            "room": session.room,
-            "other": other,
-            "start": date_format(other.local_start, "D j F, H:i"),
-            "end": date_format(other.local_end, "H:i"),
-        }
-        for other in session.room_clashes().select_related("room")
-    ]
-    people = [
-        _("%(speaker)s is also in “%(other)s” at the same time (%(start)s–%(end)s).")
-        % {
-            "speaker": clash.speaker,
-            "other": clash.session,
-            "start": date_format(clash.session.local_start, "D j F, H:i"),
-            "end": date_format(clash.session.local_end, "H:i"),
-        }
-        for clash in session.speaker_clashes(speakers)
-    ]
-    return room + people
 
 
 class SessionAdminForm(forms.ModelForm):

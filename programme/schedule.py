@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 from itertools import groupby
 
 from efus_conf.conference.models import Conference
+from programme.clashes import shares_a_room
 from programme.models import CONFERENCE_TZ, Session
 
 
@@ -91,9 +92,7 @@ class RoomNow:
         shown = self.current + self.upcoming
         for showing in shown:
             showing.clashes = [
-                other.session
-                for other in shown
-                if showing.session.clashes_in_room_with(other.session)
+                other.session for other in shown if shares_a_room(showing.session, other.session)
             ]
 
 

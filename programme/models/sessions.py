@@ -1,7 +1,6 @@
 """The sessions of the programme, and the questions the programme asks of them."""
 
 import datetime
-import html
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -12,13 +11,11 @@ from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
-from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 
 from efus_conf.conference.models import CONFERENCE_TZ, Conference
 from efus_conf.core.html import sanitise_html
-from efus_conf.core.text import fold
 from programme.changes import WATCHED_ATTNAMES, SessionChange
 from programme.models.documents import SessionMaterial
 from programme.models.fields import Language, LanguageListField, choice_label
@@ -126,25 +123,6 @@ class SessionQuerySet(models.QuerySet):
             | Q(pk__in=SessionMaterial.objects.values("session"))
         ).with_documents()
 
-    def search(self, text):
-        """The sessions, with their people, whose title, summary, description, people's
-        names and organisations, track, room or format contain every word of `text`, read in
-        the active language (English where a translation is missing), ignoring case and
-        accents. A list, in the queryset's order.
-
-        Matched in Python rather than by the database: SQLite and PostgreSQL fold accents
-        differently (PostgreSQL needs an extension, SQLite has nothing), and every text a
-        visitor sees, translated or not, is at hand once with_people() has read the sessions.
-        The programme has a few hundred sessions at most, all of which the unfiltered page
-        shows anyway; the query count stays that of with_people().
-        """
-        words = fold(text).split()
-        return [
-            session
-            for session in self.with_people()
-            if all(word in session.search_text for word in words)
-        ]
-
     def days(self):
         """The distinct Brussels calendar days that have sessions, in order."""
         return sorted(
@@ -175,7 +153,8 @@ class Session(models.Model):
         NETWORKING = "networking", _("Networking")
         BREAK = "break", _("Break")
 
-    # Several groups can leave from one meeting point, so these never clash on a room.
+    # Several groups can leave from one meeting point, so these never clash on a room
+    # (programme/clashes.py).
     FORMATS_SHARING_A_ROOM = {Format.FIELD_VISIT}
 
     title = models.CharField(_("title"), max_length=200)
@@ -444,25 +423,6 @@ class Session(models.Model):
     def safe_description(self):
         return sanitise_html(self.description)
 
-    @cached_property
-    def search_text(self):
-        """Everything a visitor may search this session by, folded (see search())."""
-        people = [
-            text
-            for person in self.people_in_order
-            for text in (person.speaker.name, person.speaker.organisation)
-        ]
-        parts = [
-            self.title,
-            self.summary,
-            html.unescape(strip_tags(self.description)),
-            self.get_format_display(),
-            self.room.name,
-            self.track.name if self.track else "",
-            *people,
-        ]
-        return fold(" ".join(parts))
-
     @property
     def known_interpretation(self):
         """The interpretation languages that are Language choices, in the organisers' order."""
@@ -510,41 +470,6 @@ class Session(models.Model):
     def next_in_programme(self):
         """The published session after this one, for the session page's pager."""
         return Session.objects.published().after(self).only("slug", "title").first()
-
-    def clashes_in_room_with(self, other):
-        """Whether `other` is booked in this session's room at an overlapping time;
-        room_clashes() asks the database the same question."""
-        return (
-            other.pk != self.pk
-            and other.room_id == self.room_id
-            and other.start < self.end
-            and other.end > self.start
-            and self.format not in self.FORMATS_SHARING_A_ROOM
-            and other.format not in self.FORMATS_SHARING_A_ROOM
-        )
-
-    def room_clashes(self):
-        """Other sessions in the same room at overlapping times."""
-        if self.format in self.FORMATS_SHARING_A_ROOM or not (self.start and self.end):
-            return Session.objects.none()
-        return (
-            Session.objects.overlapping(self.start, self.end)
-            .filter(room_id=self.room_id)
-            .exclude(pk=self.pk)
-            .exclude(format__in=self.FORMATS_SHARING_A_ROOM)
-        )
-
-    def speaker_clashes(self, speakers=None):
-        """People of this session (or `speakers`, such as those of a form not yet saved) who
-        are in another session at an overlapping time."""
-        return (
-            SessionSpeaker.objects.filter(
-                speaker__in=self.speakers.all() if speakers is None else speakers,
-                session__in=Session.objects.overlapping(self.start, self.end).exclude(pk=self.pk),
-            )
-            .select_related("speaker", "session")
-            .order_by("speaker__name", "session__start")
-        )
 
     def duplicate(self):
         """An unpublished copy with a new unique slug and the same people."""
