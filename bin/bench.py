@@ -34,7 +34,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # Run as a script: the launcher the tests use is in tests/.
 
-from tests.gunicorn_site import (  # noqa: E402
+from tests.support.gunicorn_site import (  # noqa: E402
     GunicornSite,
     free_port,
     manage,
@@ -71,7 +71,7 @@ MODES = {
 
 
 def serving(port, workers, **environment):
-    """The site under SITE, as it is, served by gunicorn on loopback (tests/gunicorn_site.py);
+    """The site under SITE, as it is, served by gunicorn on loopback (tests/support/gunicorn_site.py);
     no access log, and no worker restarted after a number of requests in the middle of a run."""
     return GunicornSite(
         SITE,

@@ -11,7 +11,7 @@ from django.core.management import call_command
 from django.test import override_settings
 from django.utils import translation
 
-from tests.smtp import SmtpServer, use_smtp
+from tests.support.smtp import SmtpServer, use_smtp
 
 
 @pytest.fixture(autouse=True, scope="session")
@@ -108,7 +108,7 @@ def demo(db):
 @pytest.fixture(scope="session")
 def production_site(tmp_path_factory):
     """The demo site served by gunicorn in production mode on loopback; yields its URL."""
-    from tests.gunicorn_site import GunicornSite
+    from tests.support.gunicorn_site import GunicornSite
 
     with GunicornSite(tmp_path_factory.mktemp("production-site")) as site:
         yield site.url

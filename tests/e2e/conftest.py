@@ -11,7 +11,7 @@ import pytest
 from django.core.management import call_command
 from django.test import override_settings
 
-from tests.machine import require
+from tests.support.machine import require
 
 # Playwright's sync API runs an event loop in the test thread; Django would otherwise refuse
 # database access from it.

@@ -1,8 +1,8 @@
 import pytest
 from django.conf import settings
 
-from tests.gunicorn_site import GunicornSite
-from tests.smtp import SmtpServer, smtp_env
+from tests.support.gunicorn_site import GunicornSite
+from tests.support.smtp import SmtpServer, smtp_env
 
 
 @pytest.fixture(scope="module")

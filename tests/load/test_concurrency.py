@@ -7,7 +7,7 @@ process. Every test bounds its own duration and fails with the end of gunicorn's
 import re
 from collections import Counter
 
-from tests.http_client import Client, run_concurrently, subscribe, wait_until
+from tests.support.http_client import Client, run_concurrently, subscribe, wait_until
 
 LANGUAGES = ("en", "fr", "nl")
 # Each test its own domain, so that none counts another's subscribers or mails.

@@ -6,8 +6,8 @@ import textwrap
 
 import pytest
 
-from tests.gunicorn_site import GunicornSite
-from tests.http_client import Client
+from tests.support.gunicorn_site import GunicornSite
+from tests.support.http_client import Client
 
 HOLD_LOCK = textwrap.dedent(
     """

@@ -12,9 +12,9 @@ import time
 
 import pytest
 
-from tests.gunicorn_site import GunicornSite, free_port
-from tests.http_client import Client, run_concurrently, subscribe, wait_until
-from tests.smtp import HungSmtpServer, SmtpServer, smtp_env
+from tests.support.gunicorn_site import GunicornSite, free_port
+from tests.support.http_client import Client, run_concurrently, subscribe, wait_until
+from tests.support.smtp import HungSmtpServer, SmtpServer, smtp_env
 
 
 @pytest.fixture

@@ -7,8 +7,8 @@ from django.core.exceptions import ImproperlyConfigured
 
 from efus_conf.settings import parse_rate
 from newsletter.models import Mail, Subscriber
-from tests.fresh_interpreter import run_django
 from tests.newsletter.submissions import form_data
+from tests.support.fresh_interpreter import run_django
 
 
 def test_honeypot_shows_the_usual_page_and_stores_nothing(client, db):

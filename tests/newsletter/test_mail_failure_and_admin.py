@@ -15,9 +15,9 @@ from efus_conf.demo.factories import SubscriberFactory
 from newsletter import services
 from newsletter.models import Mail, Subscriber, SubscriptionEvent
 from newsletter.tasks import RETRY_DELAYS
-from tests.gunicorn_site import free_port
 from tests.newsletter.submissions import form_data
-from tests.smtp import use_smtp
+from tests.support.gunicorn_site import free_port
+from tests.support.smtp import use_smtp
 
 CHANGELIST = "/admin/newsletter/subscriber/"
 

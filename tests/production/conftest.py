@@ -3,8 +3,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.gunicorn_site import free_port, wait_for_port
-from tests.machine import require
+from tests.support.gunicorn_site import free_port, wait_for_port
+from tests.support.machine import require
 
 REDIS_SERVER = Path("/usr/bin/redis-server")
 

@@ -17,8 +17,8 @@ from django.conf import settings
 from efus_conf.demo.factories import SubscriberFactory
 from efus_conf.ops.backups import create_backup, restore_backup
 from newsletter.models import Subscriber
-from tests.gunicorn_site import GunicornSite, copy_prepared_site, manage, production_env
-from tests.http_client import Client, fetch
+from tests.support.gunicorn_site import GunicornSite, copy_prepared_site, manage, production_env
+from tests.support.http_client import Client, fetch
 
 PAGES = ["/en/", "/fr/programme/", "/nl/speakers/"]
 CSRF = re.compile(r'name="csrfmiddlewaretoken" value="[^"]*"')

@@ -5,8 +5,8 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from tests.gunicorn_site import GunicornSite
-from tests.http_client import Client
+from tests.support.gunicorn_site import GunicornSite
+from tests.support.http_client import Client
 
 WORKERS = 3
 

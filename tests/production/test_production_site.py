@@ -6,7 +6,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from tests.http_client import fetch
+from tests.support.http_client import fetch
 
 
 def test_uploaded_logos_load_with_long_cache_headers(production_site):

@@ -11,9 +11,15 @@ from pathlib import Path
 
 import pytest
 
-from tests.gunicorn_site import CHANGED_TAGLINE, ROOT, GunicornSite, free_port, wait_for_port
-from tests.http_client import fetch
-from tests.machine import require
+from tests.support.gunicorn_site import (
+    CHANGED_TAGLINE,
+    ROOT,
+    GunicornSite,
+    free_port,
+    wait_for_port,
+)
+from tests.support.http_client import fetch
+from tests.support.machine import require
 
 NGINX = Path("/usr/sbin/nginx")
 SHARED_SECONDS = 3

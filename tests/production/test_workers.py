@@ -2,8 +2,8 @@
 version lives in the database, and a change made anywhere shows on every worker's next
 request. With Redis shared by the workers, and with Redis down."""
 
-from tests.gunicorn_site import CHANGED_TAGLINE, CHANGED_TITLE, GunicornSite
-from tests.http_client import fetch
+from tests.support.gunicorn_site import CHANGED_TAGLINE, CHANGED_TITLE, GunicornSite
+from tests.support.http_client import fetch
 
 
 def every_worker_shows_the_change_at_once(folder, **overrides):

@@ -13,7 +13,7 @@ from programme.changes import SessionChange
 from programme.frab import read_schedule
 from programme.models import Session
 from programme.schedule_import import import_schedule
-from tests.admin_forms import change_form_data
+from tests.support.admin_forms import change_form_data
 
 pytestmark = pytest.mark.django_db
 

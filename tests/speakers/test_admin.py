@@ -8,7 +8,7 @@ from PIL import Image
 from efus_conf.demo.factories import SpeakerFactory
 from speakers import photos
 from speakers.models import Speaker
-from tests.speakers import images
+from tests.support import images
 
 pytestmark = pytest.mark.django_db
 

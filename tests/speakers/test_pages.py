@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from efus_conf.demo.factories import SpeakerFactory
 from speakers import photos
-from tests.speakers import images
+from tests.support import images
 
 pytestmark = pytest.mark.django_db
 

@@ -9,7 +9,7 @@ from PIL import Image
 from efus_conf.core import images as images_module
 from efus_conf.demo.factories import SpeakerFactory
 from speakers import photos
-from tests.speakers import images
+from tests.support import images
 
 
 def stored_image(name):

@@ -5,7 +5,7 @@ import pytest
 from efus_conf.demo.factories import SessionFactory
 from programme.changes import SessionChange
 from programme.models import Session
-from tests.admin_forms import change_form_data
+from tests.support.admin_forms import change_form_data
 
 pytestmark = pytest.mark.django_db
 

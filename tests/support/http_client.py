@@ -12,7 +12,7 @@ import urllib.request
 from concurrent.futures import ThreadPoolExecutor, wait
 from http.cookies import SimpleCookie
 
-from tests.gunicorn_site import HOST
+from tests.support.gunicorn_site import HOST
 
 CSRF_INPUT = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 

@@ -1,5 +1,5 @@
 from efus_conf.demo.factories import ConferenceFactory
-from tests.admin_forms import change_form_data
+from tests.support.admin_forms import change_form_data
 
 
 def test_conference_admin_has_a_tab_per_language(client, conference, signed_in_superuser):

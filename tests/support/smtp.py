@@ -8,7 +8,7 @@ from email import policy
 
 from aiosmtpd.controller import Controller
 
-from tests.gunicorn_site import HOST, free_port
+from tests.support.gunicorn_site import HOST, free_port
 
 
 class SmtpServer:

@@ -19,7 +19,7 @@ from efus_conf.demo.factories import (
 )
 from programme.models import Session
 from speakers import photos
-from tests.speakers import images
+from tests.support import images
 
 LANGUAGES = [code for code, name in settings.LANGUAGES]
 NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9", "xhtml": "http://www.w3.org/1999/xhtml"}

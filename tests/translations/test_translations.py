@@ -10,7 +10,7 @@ from babel.messages.extract import extract_python
 from django.conf import settings
 from django.utils.translation.template import templatize
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 SOURCE_DIRS = ["efus_conf", "speakers", "programme", "newsletter", "templates"]
 KEYWORDS = {
     "_": None,

@@ -1,6 +1,6 @@
 import pytest
 
-from tests.fresh_interpreter import run_django, run_python
+from tests.support.fresh_interpreter import run_django, run_python
 
 
 @pytest.mark.parametrize("entry_point", ["efus_conf.wsgi", "efus_conf.asgi"])

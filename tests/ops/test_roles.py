@@ -17,7 +17,7 @@ from efus_conf.demo.factories import (
 )
 from efus_conf.ops import roles
 from newsletter.models import Mail, Subscriber, SubscriptionEvent
-from tests.admin_forms import change_form_data
+from tests.support.admin_forms import change_form_data
 
 SUBSCRIBERS = "/admin/newsletter/subscriber/"
 CONTENT = {

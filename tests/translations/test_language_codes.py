@@ -11,7 +11,7 @@ from pathlib import Path
 
 from django.conf import settings
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 CODES = "|".join(code for code, name in settings.LANGUAGES)
 # "fr" or 'nl' as a value, a field such as title_en, a locale such as fr_FR.
 HARD_CODED = re.compile(rf"""(["'])({CODES})\1|[A-Za-z0-9]_({CODES})\b|\b({CODES})_[A-Z]{{2}}\b""")

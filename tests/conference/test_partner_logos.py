@@ -8,7 +8,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
 from efus_conf.conference.models import Partner
-from tests.speakers import images
+from tests.support import images
 
 pytestmark = pytest.mark.django_db
 

@@ -10,7 +10,7 @@ from PIL import Image
 from efus_conf.conference.forms import ConferenceAdminForm
 from efus_conf.demo.factories import RoomFactory, SessionFactory, brussels
 from programme.models import Session
-from tests.speakers import images
+from tests.support import images
 
 pytestmark = pytest.mark.django_db
 
