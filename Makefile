@@ -8,7 +8,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 
 .PHONY: install run demo test lint messages bench clean test-deps screenshots
 
-# Development targets run with DEBUG on unless told otherwise (see README, "Settings").
+# Development targets run with DEBUG on unless told otherwise (docs/settings.md).
 demo run lint: export DJANGO_DEBUG ?= 1
 # `make run PORT=8200` serves on another port; in debug SITE_URL follows it (settings.py).
 run: export PORT ?= 8000

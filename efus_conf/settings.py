@@ -311,7 +311,7 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 # The sender's name, in the recipient's language; the address is DEFAULT_FROM_EMAIL's.
 MAIL_SENDER_NAME = _("Efus conference")
 
-# Newsletter: subscriptions per client address (see README); "off" disables it for load tests.
+# Newsletter: subscriptions per client address (docs/settings.md); "off" disables it for load tests.
 NEWSLETTER_RATE_LIMIT = parse_rate(
     "NEWSLETTER_RATE_LIMIT", env.str("NEWSLETTER_RATE_LIMIT", default="5/h")
 )
