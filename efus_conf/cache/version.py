@@ -87,7 +87,8 @@ def install_triggers(using="default", **kwargs):
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             cursor.execute(postgresql_function_sql())
-        for table in content_tables():
+        # Migrated back past a table's creation: it is not there to carry a trigger.
+        for table in set(content_tables()) & existing:
             for statement in trigger_sql(connection.vendor, table):
                 cursor.execute(statement)
         for table in set(history_tables()) & existing:
