@@ -61,8 +61,8 @@ def people_line(session):
 
 def location_of(session, conference):
     parts = [session.room.name, session.room.location]
-    if conference and conference.venue_name:
-        parts.append(conference.venue_name)
+    if conference and conference.venue.name:
+        parts.append(conference.venue.name)
     return ", ".join(part for part in parts if part)
 
 

@@ -33,7 +33,7 @@ def programme(request):
         request.GET, queryset=Session.objects.published(), days=conference_days(conference)
     )
     days = group_by_day_and_slot(filters.sessions())
-    registration = conference.registration_state(timezone.now()) if conference else ""
+    registration = conference.registration.state(timezone.now()) if conference else ""
     return render(
         request,
         "programme/programme.html",

@@ -3,11 +3,20 @@ from django.contrib import admin
 from django.core.files.uploadedfile import UploadedFile
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.admin import TranslationTabularInline
+from modeltranslation.admin import TranslationStackedInline, TranslationTabularInline
 
-from efus_conf.conference.admin_base import ContentAdmin
-from efus_conf.conference.forms import ConferenceAdminForm
-from efus_conf.conference.models import Conference, KeyFigure, Page, Partner, UsefulLink
+from efus_conf.conference.admin_base import ConferenceMonthDates, ContentAdmin
+from efus_conf.conference.forms import VenueAdminForm
+from efus_conf.conference.models import (
+    Conference,
+    HomepageCopy,
+    KeyFigure,
+    Page,
+    Partner,
+    Registration,
+    UsefulLink,
+    Venue,
+)
 from efus_conf.core import images
 
 # Logos show at most a few hundred pixels wide in the footer; this leaves room for sharp screens.
@@ -27,35 +36,29 @@ class KeyFigureInline(TranslationTabularInline):
     fields = ["value", "label", "order"]
 
 
-@admin.register(Conference)
-class ConferenceAdmin(ContentAdmin):
-    form = ConferenceAdminForm
-    inlines = [KeyFigureInline]
-    list_display = ["name", "start_date", "end_date", "city"]
+class ConferencePartInline:
+    """A part of the conference (Conference.PARTS), edited on the conference's page: exactly
+    one, never deleted there. A mixin, before the inline class."""
+
+    min_num = 1
+    max_num = 1
+    can_delete = False
+
+
+class VenueInline(ConferencePartInline, TranslationStackedInline):
+    model = Venue
+    form = VenueAdminForm
     fieldsets = [
-        (None, {"fields": ["name", "short_name", "tagline", "speakers_heading"]}),
-        (
-            _("When and where"),
-            {
-                "fields": [
-                    "start_date",
-                    "end_date",
-                    "city",
-                    "country",
-                    "venue_name",
-                    "venue_address",
-                ]
-            },
-        ),
+        (None, {"fields": ["name", "address"]}),
         (
             _("Getting there"),
             {
                 "fields": [
-                    "venue_latitude",
-                    "venue_longitude",
+                    "latitude",
+                    "longitude",
                     "public_transport",
-                    "venue_map",
-                    "venue_map_description",
+                    "map",
+                    "map_description",
                 ]
             },
         ),
@@ -71,14 +74,29 @@ class ConferenceAdmin(ContentAdmin):
                 ]
             },
         ),
+    ]
+
+
+class RegistrationInline(ConferencePartInline, ConferenceMonthDates, admin.StackedInline):
+    model = Registration
+    fieldsets = [
         (
-            _("Registration"),
+            None,
             {
-                "fields": ["registration_url", "registration_opens", "registration_closes"],
+                "fields": ["url", "opens", "closes"],
                 "description": _("People register on the organisers' own registration system."),
             },
         ),
-        (_("Homepage"), {"fields": ["patronage", "intro", "audience", "newsletter_pitch"]}),
+    ]
+
+
+class HomepageCopyInline(ConferencePartInline, TranslationStackedInline):
+    model = HomepageCopy
+    fieldsets = [
+        (
+            None,
+            {"fields": ["speakers_heading", "patronage", "intro", "audience", "newsletter_pitch"]},
+        ),
         (
             _("After the event"),
             {
@@ -89,6 +107,16 @@ class ConferenceAdmin(ContentAdmin):
                 ),
             },
         ),
+    ]
+
+
+@admin.register(Conference)
+class ConferenceAdmin(ContentAdmin):
+    inlines = [VenueInline, RegistrationInline, HomepageCopyInline, KeyFigureInline]
+    list_display = ["name", "start_date", "end_date", "city"]
+    fieldsets = [
+        (None, {"fields": ["name", "short_name", "tagline"]}),
+        (_("When and where"), {"fields": ["start_date", "end_date", "city", "country"]}),
         (
             _("Organiser and contacts"),
             {
@@ -105,6 +133,12 @@ class ConferenceAdmin(ContentAdmin):
     ]
 
     delete_confirmation_template = "admin/efus_conf/conference/delete_confirmation.html"
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        # A registration left blank on a new conference is not saved by its inline: every
+        # conference still gets its row, so that pages can read it.
+        Registration.objects.get_or_create(conference=form.instance)
 
     def has_add_permission(self, request):
         # The site is about one conference: edit it rather than adding a second.

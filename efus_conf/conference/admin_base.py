@@ -36,13 +36,9 @@ class ContentHistoryHelper(HistoricalRecordContextHelper):
         return super().prepare_delta_change_value(change, value)
 
 
-class ContentAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
-    """Language tabs (modeltranslation), and the History page lists every version with what
-    changed, field by field and language by language, and restores any of them. Date
-    pickers open on the conference's month (static/js/admin-dates.js)."""
-
-    class Media:
-        js = ["js/admin-dates.js"]
+class ConferenceMonthDates:
+    """Date pickers open on the conference's month (static/js/admin-dates.js, which
+    ContentAdmin's pages load): for an admin or an inline."""
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
@@ -53,6 +49,15 @@ class ContentAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
             # Read once per request, however many date fields the form has.
             date_widget.attrs["data-initial-month"] = conference_month(request)
         return formfield
+
+
+class ContentAdmin(ConferenceMonthDates, SimpleHistoryAdmin, TabbedTranslationAdmin):
+    """Language tabs (modeltranslation), and the History page lists every version with what
+    changed, field by field and language by language, and restores any of them. Date
+    pickers open on the conference's month."""
+
+    class Media:
+        js = ["js/admin-dates.js"]
 
     def get_historical_record_context_helper(self, request, historical_record):
         return ContentHistoryHelper(self.model, historical_record)

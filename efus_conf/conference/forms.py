@@ -3,7 +3,7 @@ import hashlib
 from django import forms
 from django.core.files.uploadedfile import UploadedFile
 
-from efus_conf.conference.models import Conference
+from efus_conf.conference.models import Venue
 from efus_conf.core import images
 
 # A floor plan smaller than this cannot be read; larger than the second, it only weighs more.
@@ -15,17 +15,17 @@ class VenueMapField(images.ImageUploadField):
     min_side = VENUE_MAP_MIN_SIDE
 
 
-class ConferenceAdminForm(forms.ModelForm):
+class VenueAdminForm(forms.ModelForm):
     """The organisers' form: a new venue map is checked, then only a clean copy is stored."""
 
     class Meta:
-        model = Conference
+        model = Venue
         # The admin's fieldsets name the fields it shows; this form only adds the map's check.
-        fields = ["venue_map"]
-        field_classes = {"venue_map": VenueMapField}
+        fields = ["map"]
+        field_classes = {"map": VenueMapField}
 
-    def clean_venue_map(self):
-        upload = self.cleaned_data.get("venue_map")
+    def clean_map(self):
+        upload = self.cleaned_data.get("map")
         if not isinstance(upload, UploadedFile):
             return upload
         content = images.clean_image(upload, max_side=VENUE_MAP_MAX_SIDE)

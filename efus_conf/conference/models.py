@@ -24,8 +24,9 @@ class RegistrationState(models.TextChoices):
 
 class ConferenceQuerySet(models.QuerySet):
     def current(self):
-        """The conference the site is about: the one most recently starting."""
-        return self.order_by("-start_date").first()
+        """The conference the site is about: the one most recently starting, read with its
+        venue, registration and homepage texts (every page's header or footer shows some)."""
+        return self.select_related(*Conference.PARTS).order_by("-start_date").first()
 
 
 class Conference(models.Model):
@@ -40,9 +41,87 @@ class Conference(models.Model):
     end_date = models.DateField(_("last day"))
     city = models.CharField(_("city"), max_length=100)
     country = models.CharField(_("country"), max_length=100)
-    venue_name = models.CharField(_("venue"), max_length=200)
-    venue_address = models.CharField(_("venue address"), max_length=300, blank=True)
-    venue_latitude = models.DecimalField(
+    organiser_name = models.CharField(_("organiser"), max_length=200, default="Efus")
+    organiser_url = models.URLField(_("organiser website"), blank=True)
+    organiser_blurb = models.TextField(
+        _("about the organiser"), blank=True, help_text=_("A short paragraph shown in the footer.")
+    )
+    contact_phone = models.CharField(_("contact phone"), max_length=40, blank=True)
+    contact_email = models.EmailField(_("contact email"), blank=True)
+    copyright_line = models.CharField(_("copyright line"), max_length=200, blank=True)
+
+    # Its parts, one row each (each belongs to one conference, so that a conference of
+    # another year can have its own): the related names of Venue, Registration, HomepageCopy.
+    PARTS = ("venue", "registration", "homepage")
+
+    objects = ConferenceQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("conference")
+        verbose_name_plural = _("conference")
+        ordering = ["-start_date"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(end_date__gte=models.F("start_date")),
+                name="conference_ends_after_it_starts",
+                violation_error_message=_("The last day cannot be before the first day."),
+            ),
+        ]
+        permissions = [
+            ("translate_conference", _("Can hand texts to translators and import translations")),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("home")
+
+    def is_over(self, moment):
+        """Whether the last day is past at `moment` (an aware datetime), Brussels time."""
+        return timezone.localtime(moment, CONFERENCE_TZ).date() > self.end_date
+
+    @property
+    def dates_display(self):
+        """ "20–22 March 2024" in the active language, collapsing the shared month and year."""
+        start, end = self.start_date, self.end_date
+        if (start.year, start.month) == (end.year, end.month):
+            return f"{date_format(start, 'j')}–{date_format(end, 'j F Y')}"
+        if start.year == end.year:
+            return f"{date_format(start, 'j F')} – {date_format(end, 'j F Y')}"
+        return f"{date_format(start, 'j F Y')} – {date_format(end, 'j F Y')}"
+
+    @property
+    def phone_uri(self):
+        """The contact phone as a tel: URI, "+33 (0)1 40…" becoming "tel:+33140…"."""
+        digits = self.contact_phone.replace("(0)", "")
+        return "tel:" + "".join(ch for ch in digits if ch.isdigit() or ch == "+")
+
+
+class ConferencePart(models.Model):
+    """What a conference holds in a row of its own: the venue, registration, homepage texts.
+    Each part has its `conference`, a one-to-one field named in Conference.PARTS."""
+
+    class Meta:
+        abstract = True
+
+    def __str__(self):
+        return str(self.conference)
+
+    def get_absolute_url(self):
+        return self.conference.get_absolute_url()
+
+
+class Venue(ConferencePart):
+    """Where the conference takes place: its address, how to get there, its map and its
+    access facts. The Getting there page shows it with the rooms."""
+
+    conference = models.OneToOneField(
+        Conference, verbose_name=_("conference"), on_delete=models.CASCADE, related_name="venue"
+    )
+    name = models.CharField(_("venue"), max_length=200)
+    address = models.CharField(_("venue address"), max_length=300, blank=True)
+    latitude = models.DecimalField(
         _("venue latitude"),
         max_digits=8,
         decimal_places=6,
@@ -51,7 +130,7 @@ class Conference(models.Model):
         validators=[MinValueValidator(Decimal(-90)), MaxValueValidator(Decimal(90))],
         help_text=_("For the link to OpenStreetMap, e.g. 50.843700."),
     )
-    venue_longitude = models.DecimalField(
+    longitude = models.DecimalField(
         _("venue longitude"),
         max_digits=9,
         decimal_places=6,
@@ -65,13 +144,13 @@ class Conference(models.Model):
         blank=True,
         help_text=_("How to get there. Plain text; blank lines separate paragraphs."),
     )
-    venue_map = models.ImageField(
+    map = models.ImageField(
         _("venue map or floor plan"),
         upload_to="venue/",
         blank=True,
         help_text=_("A JPEG, PNG or WebP image; it is stored without its metadata."),
     )
-    venue_map_description = models.TextField(
+    map_description = models.TextField(
         _("description of the map"),
         blank=True,
         help_text=_("What the map shows, in words, for people who cannot see it."),
@@ -85,13 +164,97 @@ class Conference(models.Model):
         blank=True,
         help_text=_("Who to write or call about a particular need, and by when."),
     )
-    registration_url = models.URLField(
+
+    class Meta:
+        verbose_name = _("venue")
+        verbose_name_plural = _("venues")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(latitude__isnull=True, longitude__isnull=True)
+                | models.Q(
+                    latitude__isnull=False,
+                    longitude__isnull=False,
+                    latitude__range=(-90, 90),
+                    longitude__range=(-180, 180),
+                ),
+                name="venue_coordinates_complete",
+                violation_error_message=_("Give both the latitude and the longitude, or neither."),
+            ),
+        ]
+
+    def get_absolute_url(self):
+        return reverse("programme:getting_there")
+
+    @property
+    def openstreetmap_url(self):
+        """A plain link to the venue on openstreetmap.org: no map is embedded in the site."""
+        if self.latitude is None or self.longitude is None:
+            return ""
+        lat, lon = self.latitude, self.longitude
+        return f"https://www.openstreetmap.org/?mlat={lat}&mlon={lon}#map=18/{lat}/{lon}"
+
+    @property
+    def accessibility(self):
+        """(label, text) of each accessibility fact organisers filled in, in page order."""
+        facts = [
+            (_("Step-free access"), self.step_free_access),
+            (_("Hearing loop"), self.hearing_loop),
+            (_("Interpretation headsets"), self.interpretation_headsets),
+            (_("Quiet room"), self.quiet_room),
+            (_("Contact for access needs"), self.access_contact),
+        ]
+        return [(label, text) for label, text in facts if text]
+
+
+class Registration(ConferencePart):
+    """Where and when people register, on the organisers' own registration system."""
+
+    conference = models.OneToOneField(
+        Conference,
+        verbose_name=_("conference"),
+        on_delete=models.CASCADE,
+        related_name="registration",
+    )
+    url = models.URLField(
         _("registration address"),
         blank=True,
         help_text=_("The page of the registration system where people sign up."),
     )
-    registration_opens = models.DateTimeField(_("registration opens"), null=True, blank=True)
-    registration_closes = models.DateTimeField(_("registration closes"), null=True, blank=True)
+    opens = models.DateTimeField(_("registration opens"), null=True, blank=True)
+    closes = models.DateTimeField(_("registration closes"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("registration")
+        verbose_name_plural = _("registrations")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(opens__isnull=True)
+                | models.Q(closes__isnull=True)
+                | models.Q(closes__gt=models.F("opens")),
+                name="registration_closes_after_it_opens",
+                violation_error_message=_("Registration must close after it opens."),
+            ),
+        ]
+
+    def state(self, moment):
+        """Whether people can register at `moment`: a RegistrationState, or "" when there is
+        no registration address or the conference is over (nothing left to say)."""
+        if not self.url or self.conference.is_over(moment):
+            return ""
+        if self.opens and moment < self.opens:
+            return RegistrationState.UPCOMING
+        if self.closes and moment >= self.closes:
+            return RegistrationState.CLOSED
+        return RegistrationState.OPEN
+
+
+class HomepageCopy(ConferencePart):
+    """The homepage's texts, before and after the event; the patronage line and the
+    newsletter's call to action also show in every page's footer."""
+
+    conference = models.OneToOneField(
+        Conference, verbose_name=_("conference"), on_delete=models.CASCADE, related_name="homepage"
+    )
     patronage = models.CharField(
         _("patronage line"),
         max_length=300,
@@ -116,106 +279,10 @@ class Conference(models.Model):
         ),
     )
     newsletter_pitch = models.CharField(_("newsletter call to action"), max_length=300, blank=True)
-    organiser_name = models.CharField(_("organiser"), max_length=200, default="Efus")
-    organiser_url = models.URLField(_("organiser website"), blank=True)
-    organiser_blurb = models.TextField(
-        _("about the organiser"), blank=True, help_text=_("A short paragraph shown in the footer.")
-    )
-    contact_phone = models.CharField(_("contact phone"), max_length=40, blank=True)
-    contact_email = models.EmailField(_("contact email"), blank=True)
-    copyright_line = models.CharField(_("copyright line"), max_length=200, blank=True)
-
-    objects = ConferenceQuerySet.as_manager()
 
     class Meta:
-        verbose_name = _("conference")
-        verbose_name_plural = _("conference")
-        ordering = ["-start_date"]
-        constraints = [
-            models.CheckConstraint(
-                condition=models.Q(end_date__gte=models.F("start_date")),
-                name="conference_ends_after_it_starts",
-                violation_error_message=_("The last day cannot be before the first day."),
-            ),
-            models.CheckConstraint(
-                condition=models.Q(venue_latitude__isnull=True, venue_longitude__isnull=True)
-                | models.Q(
-                    venue_latitude__isnull=False,
-                    venue_longitude__isnull=False,
-                    venue_latitude__range=(-90, 90),
-                    venue_longitude__range=(-180, 180),
-                ),
-                name="conference_venue_coordinates_complete",
-                violation_error_message=_("Give both the latitude and the longitude, or neither."),
-            ),
-            models.CheckConstraint(
-                condition=models.Q(registration_opens__isnull=True)
-                | models.Q(registration_closes__isnull=True)
-                | models.Q(registration_closes__gt=models.F("registration_opens")),
-                name="conference_registration_closes_after_it_opens",
-                violation_error_message=_("Registration must close after it opens."),
-            ),
-        ]
-        permissions = [
-            ("translate_conference", _("Can hand texts to translators and import translations")),
-        ]
-
-    def __str__(self):
-        return self.name
-
-    def get_absolute_url(self):
-        return reverse("home")
-
-    def is_over(self, moment):
-        """Whether the last day is past at `moment` (an aware datetime), Brussels time."""
-        return timezone.localtime(moment, CONFERENCE_TZ).date() > self.end_date
-
-    def registration_state(self, moment):
-        """Whether people can register at `moment`: a RegistrationState, or "" when the
-        conference has no registration address or is over (nothing left to say)."""
-        if not self.registration_url or self.is_over(moment):
-            return ""
-        if self.registration_opens and moment < self.registration_opens:
-            return RegistrationState.UPCOMING
-        if self.registration_closes and moment >= self.registration_closes:
-            return RegistrationState.CLOSED
-        return RegistrationState.OPEN
-
-    @property
-    def dates_display(self):
-        """ "20–22 March 2024" in the active language, collapsing the shared month and year."""
-        start, end = self.start_date, self.end_date
-        if (start.year, start.month) == (end.year, end.month):
-            return f"{date_format(start, 'j')}–{date_format(end, 'j F Y')}"
-        if start.year == end.year:
-            return f"{date_format(start, 'j F')} – {date_format(end, 'j F Y')}"
-        return f"{date_format(start, 'j F Y')} – {date_format(end, 'j F Y')}"
-
-    @property
-    def openstreetmap_url(self):
-        """A plain link to the venue on openstreetmap.org: no map is embedded in the site."""
-        if self.venue_latitude is None or self.venue_longitude is None:
-            return ""
-        lat, lon = self.venue_latitude, self.venue_longitude
-        return f"https://www.openstreetmap.org/?mlat={lat}&mlon={lon}#map=18/{lat}/{lon}"
-
-    @property
-    def accessibility(self):
-        """(label, text) of each accessibility fact organisers filled in, in page order."""
-        facts = [
-            (_("Step-free access"), self.step_free_access),
-            (_("Hearing loop"), self.hearing_loop),
-            (_("Interpretation headsets"), self.interpretation_headsets),
-            (_("Quiet room"), self.quiet_room),
-            (_("Contact for access needs"), self.access_contact),
-        ]
-        return [(label, text) for label, text in facts if text]
-
-    @property
-    def phone_uri(self):
-        """The contact phone as a tel: URI, "+33 (0)1 40…" becoming "tel:+33140…"."""
-        digits = self.contact_phone.replace("(0)", "")
-        return "tel:" + "".join(ch for ch in digits if ch.isdigit() or ch == "+")
+        verbose_name = _("homepage texts")
+        verbose_name_plural = _("homepage texts")
 
 
 class KeyFigure(models.Model):

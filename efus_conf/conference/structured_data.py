@@ -27,10 +27,10 @@ def event(conference, *, performers=()):
         "image": [absolute_url(static(SHARE_IMAGE))],
         "location": {
             "@type": "Place",
-            "name": conference.venue_name,
+            "name": conference.venue.name,
             "address": {
                 "@type": "PostalAddress",
-                "streetAddress": conference.venue_address,
+                "streetAddress": conference.venue.address,
                 "addressLocality": conference.city,
                 "addressCountry": conference.country,
             },
@@ -87,11 +87,11 @@ def session(session, conference):
     if conference:
         place["address"] = {
             "@type": "PostalAddress",
-            "streetAddress": conference.venue_address,
+            "streetAddress": conference.venue.address,
             "addressLocality": conference.city,
             "addressCountry": conference.country,
         }
-        place["containedInPlace"] = {"@type": "Place", "name": conference.venue_name}
+        place["containedInPlace"] = {"@type": "Place", "name": conference.venue.name}
     if room.location:
         place["description"] = room.location
     data = {

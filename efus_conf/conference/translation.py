@@ -1,6 +1,15 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from efus_conf.conference.models import Conference, KeyFigure, Page, Partner, UsefulLink
+from efus_conf.conference.models import (
+    Conference,
+    HomepageCopy,
+    KeyFigure,
+    Page,
+    Partner,
+    Registration,
+    UsefulLink,
+    Venue,
+)
 from efus_conf.core.history import track_history
 
 
@@ -12,23 +21,28 @@ class ConferenceTranslationOptions(TranslationOptions):
         "tagline",
         "city",
         "country",
-        "venue_name",
+        "organiser_blurb",
+        "copyright_line",
+    )
+
+
+@register(Venue)
+class VenueTranslationOptions(TranslationOptions):
+    fields = (
+        "name",
         "public_transport",
-        "venue_map_description",
+        "map_description",
         "step_free_access",
         "hearing_loop",
         "interpretation_headsets",
         "quiet_room",
         "access_contact",
-        "patronage",
-        "intro",
-        "audience",
-        "recap",
-        "speakers_heading",
-        "newsletter_pitch",
-        "organiser_blurb",
-        "copyright_line",
     )
+
+
+@register(HomepageCopy)
+class HomepageCopyTranslationOptions(TranslationOptions):
+    fields = ("patronage", "intro", "audience", "recap", "speakers_heading", "newsletter_pitch")
 
 
 @register(Partner)
@@ -53,6 +67,9 @@ class KeyFigureTranslationOptions(TranslationOptions):
 
 # After the registrations above, so that history records each language's column.
 track_history(Conference)
+track_history(Venue)
+track_history(Registration)
+track_history(HomepageCopy)
 track_history(Partner)
 track_history(Page)
 track_history(UsefulLink)

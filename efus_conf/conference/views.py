@@ -28,7 +28,7 @@ def home(request):
         context["after_event"] = True
         context["key_figures"] = conference.key_figures.all()
     elif conference is not None:
-        context["registration"] = conference.registration_state(now)
+        context["registration"] = conference.registration.state(now)
     return render(request, "efus_conf/home.html", context)
 
 

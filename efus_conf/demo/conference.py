@@ -24,35 +24,43 @@ CONFERENCE = {
     "contact_email": "conference@efus.eu",
     "organiser_url": "https://efus.eu/",
     "organiser_name": "Efus",
-    "venue_address": "Rue de la Loi 1, 1000 Brussels",
-    # A fictional registration system: organisers use their own.
-    "registration_url": "https://registration.example.org/efus-2024/",
-    "registration_opens": datetime.datetime(2023, 11, 6, 9, 0, tzinfo=CONFERENCE_TZ),
-    "registration_closes": datetime.datetime(2024, 3, 8, 23, 59, tzinfo=CONFERENCE_TZ),
-    "recap_en": (
-        "For three days in Brussels, mayors, police officers, social workers, researchers "
-        "and European institutions compared what works in urban security, from drug markets "
-        "to crisis management and polarisation.\n\nThe closing plenary adopted the cities' "
-        "agenda for urban security. Recordings, slides and written summaries of the "
-        "sessions are below."
+    "name_en": "Security, Democracy & Cities Conference",
+    "name_fr": "Conférence Sécurité, Démocratie & Villes",
+    "name_nl": "Conferentie Veiligheid, Democratie & Steden",
+    "short_name_en": "Security, Democracy & Cities",
+    "short_name_fr": "Sécurité, Démocratie & Villes",
+    "short_name_nl": "Veiligheid, Democratie & Steden",
+    "tagline_en": "Cities at the heart of tomorrow's security",
+    "tagline_fr": "Les villes au cœur de la sécurité de demain",
+    "tagline_nl": "Steden in het hart van de veiligheid van morgen",
+    "city_en": "Brussels",
+    "city_fr": "Bruxelles",
+    "city_nl": "Brussel",
+    "country_en": "Belgium",
+    "country_fr": "Belgique",
+    "country_nl": "België",
+    "organiser_blurb_en": (
+        "The European Forum for Urban Security (Efus) is a network of about 250 local and "
+        "regional authorities from some 16 countries, based in Paris."
     ),
-    "recap_fr": (
-        "Pendant trois jours à Bruxelles, maires, policiers, travailleurs sociaux, "
-        "chercheurs et institutions européennes ont comparé ce qui fonctionne en matière de "
-        "sécurité urbaine, des marchés de la drogue à la gestion de crise et à la "
-        "polarisation.\n\nLa plénière de clôture a adopté l'agenda des villes pour la "
-        "sécurité urbaine. Les enregistrements, présentations et synthèses écrites des "
-        "séances sont ci-dessous."
+    "organiser_blurb_fr": (
+        "Le Forum européen pour la sécurité urbaine (Efus) est un réseau d'environ 250 "
+        "collectivités locales et régionales d'une quinzaine de pays, basé à Paris."
     ),
-    "recap_nl": (
-        "Drie dagen lang vergeleken burgemeesters, politiemensen, maatschappelijk werkers, "
-        "onderzoekers en Europese instellingen in Brussel wat werkt voor stedelijke "
-        "veiligheid, van drugsmarkten tot crisisbeheer en polarisatie.\n\nDe slotplenaire "
-        "nam de agenda van de steden voor stedelijke veiligheid aan. Opnames, presentaties "
-        "en schriftelijke samenvattingen van de sessies staan hieronder."
+    "organiser_blurb_nl": (
+        "Het Europees Forum voor Stedelijke Veiligheid (Efus) is een netwerk van ongeveer 250 "
+        "lokale en regionale overheden uit een zestiental landen, gevestigd in Parijs."
     ),
-    "venue_latitude": Decimal("50.846200"),
-    "venue_longitude": Decimal("4.365500"),
+    "copyright_line_en": "Copyright 2024 Colloquium, all rights reserved",
+    "copyright_line_fr": "Copyright 2024 Colloquium, tous droits réservés",
+    "copyright_line_nl": "Copyright 2024 Colloquium, alle rechten voorbehouden",
+}
+
+# Its venue, with the access facts (Venue).
+VENUE = {
+    "address": "Rue de la Loi 1, 1000 Brussels",
+    "latitude": Decimal("50.846200"),
+    "longitude": Decimal("4.365500"),
     "public_transport_en": (
         "Metro lines 1 and 5: Arts-Loi or Schuman station, five minutes on foot.\n\n"
         "Trains: Brussels-Central, fifteen minutes on foot, or one stop by metro from "
@@ -71,17 +79,17 @@ CONFERENCE = {
         "Brussel-Schuman.\n\nEr is geen parking voor deelnemers: kom met het openbaar "
         "vervoer, met de fiets (rekken aan de ingang) of te voet."
     ),
-    "venue_map_description_en": (
+    "map_description_en": (
         "Ground floor (0): the main entrance (the arrow), registration desk, foyer and "
         "auditorium; the lifts are to the right of the entrance. First floor (1): rooms Europa and Horta, and the "
         "quiet room (the moon). Second floor (2): room Magritte."
     ),
-    "venue_map_description_fr": (
+    "map_description_fr": (
         "Rez-de-chaussée (0) : entrée principale (la flèche), accueil, foyer et auditorium ; "
         "les ascenseurs sont à droite de l'entrée. Premier étage (1) : salles Europa et Horta, et "
         "la salle calme (la lune). Deuxième étage (2) : salle Magritte."
     ),
-    "venue_map_description_nl": (
+    "map_description_nl": (
         "Gelijkvloers (0): hoofdingang (de pijl), onthaal, foyer en auditorium; de liften "
         "zijn rechts van de ingang. Eerste verdieping (1): zalen Europa en Horta, en de stille ruimte (de maan). "
         "Tweede verdieping (2): zaal Magritte."
@@ -128,24 +136,43 @@ CONFERENCE = {
         "Laat ons elke behoefte (gebarentaal, een begeleider, dieetwensen) weten vóór "
         "1 maart: conference@efus.eu of +33 (0)1 40 64 49 00."
     ),
-    "name_en": "Security, Democracy & Cities Conference",
-    "name_fr": "Conférence Sécurité, Démocratie & Villes",
-    "name_nl": "Conferentie Veiligheid, Democratie & Steden",
-    "short_name_en": "Security, Democracy & Cities",
-    "short_name_fr": "Sécurité, Démocratie & Villes",
-    "short_name_nl": "Veiligheid, Democratie & Steden",
-    "tagline_en": "Cities at the heart of tomorrow's security",
-    "tagline_fr": "Les villes au cœur de la sécurité de demain",
-    "tagline_nl": "Steden in het hart van de veiligheid van morgen",
-    "city_en": "Brussels",
-    "city_fr": "Bruxelles",
-    "city_nl": "Brussel",
-    "country_en": "Belgium",
-    "country_fr": "Belgique",
-    "country_nl": "België",
-    "venue_name_en": "Brussels Conference Centre (demo venue)",
-    "venue_name_fr": "Centre de conférences de Bruxelles (lieu fictif)",
-    "venue_name_nl": "Congrescentrum Brussel (fictieve locatie)",
+    "name_en": "Brussels Conference Centre (demo venue)",
+    "name_fr": "Centre de conférences de Bruxelles (lieu fictif)",
+    "name_nl": "Congrescentrum Brussel (fictieve locatie)",
+}
+
+# Its registration (Registration).
+REGISTRATION = {
+    # A fictional registration system: organisers use their own.
+    "url": "https://registration.example.org/efus-2024/",
+    "opens": datetime.datetime(2023, 11, 6, 9, 0, tzinfo=CONFERENCE_TZ),
+    "closes": datetime.datetime(2024, 3, 8, 23, 59, tzinfo=CONFERENCE_TZ),
+}
+
+# The homepage's texts (HomepageCopy).
+HOMEPAGE = {
+    "recap_en": (
+        "For three days in Brussels, mayors, police officers, social workers, researchers "
+        "and European institutions compared what works in urban security, from drug markets "
+        "to crisis management and polarisation.\n\nThe closing plenary adopted the cities' "
+        "agenda for urban security. Recordings, slides and written summaries of the "
+        "sessions are below."
+    ),
+    "recap_fr": (
+        "Pendant trois jours à Bruxelles, maires, policiers, travailleurs sociaux, "
+        "chercheurs et institutions européennes ont comparé ce qui fonctionne en matière de "
+        "sécurité urbaine, des marchés de la drogue à la gestion de crise et à la "
+        "polarisation.\n\nLa plénière de clôture a adopté l'agenda des villes pour la "
+        "sécurité urbaine. Les enregistrements, présentations et synthèses écrites des "
+        "séances sont ci-dessous."
+    ),
+    "recap_nl": (
+        "Drie dagen lang vergeleken burgemeesters, politiemensen, maatschappelijk werkers, "
+        "onderzoekers en Europese instellingen in Brussel wat werkt voor stedelijke "
+        "veiligheid, van drugsmarkten tot crisisbeheer en polarisatie.\n\nDe slotplenaire "
+        "nam de agenda van de steden voor stedelijke veiligheid aan. Opnames, presentaties "
+        "en schriftelijke samenvattingen van de sessies staan hieronder."
+    ),
     "patronage_en": "Under the auspices of the Belgian Presidency of the Council of the European Union",
     "patronage_fr": "Sous les auspices de la Présidence belge du Conseil de l'Union européenne",
     "patronage_nl": "Onder de auspiciën van het Belgische voorzitterschap van de Raad van de Europese Unie",
@@ -197,21 +224,6 @@ CONFERENCE = {
     "newsletter_pitch_en": "News about the programme, speakers and registration, a few times a year.",
     "newsletter_pitch_fr": "Des nouvelles du programme, des intervenants et des inscriptions, quelques fois par an.",
     "newsletter_pitch_nl": "Nieuws over het programma, de sprekers en de inschrijving, enkele keren per jaar.",
-    "organiser_blurb_en": (
-        "The European Forum for Urban Security (Efus) is a network of about 250 local and "
-        "regional authorities from some 16 countries, based in Paris."
-    ),
-    "organiser_blurb_fr": (
-        "Le Forum européen pour la sécurité urbaine (Efus) est un réseau d'environ 250 "
-        "collectivités locales et régionales d'une quinzaine de pays, basé à Paris."
-    ),
-    "organiser_blurb_nl": (
-        "Het Europees Forum voor Stedelijke Veiligheid (Efus) is een netwerk van ongeveer 250 "
-        "lokale en regionale overheden uit een zestiental landen, gevestigd in Parijs."
-    ),
-    "copyright_line_en": "Copyright 2024 Colloquium, all rights reserved",
-    "copyright_line_fr": "Copyright 2024 Colloquium, tous droits réservés",
-    "copyright_line_nl": "Copyright 2024 Colloquium, alle rechten voorbehouden",
 }
 
 # (figure, what it counts in en, fr, nl)
@@ -375,9 +387,18 @@ def floor_plan_png():
     return buffer.getvalue()
 
 
+def part_fields(part, fields):
+    """The factory's arguments for the fields of one of the conference's parts."""
+    return {f"{part}__{name}": value for name, value in fields.items()}
+
+
 def load(*, stdout, scale=0):
+    venue = {**VENUE, "map": ContentFile(floor_plan_png(), name="venue-map.png")}
     conference = ConferenceFactory(
-        **CONFERENCE, venue_map=ContentFile(floor_plan_png(), name="venue-map.png")
+        **CONFERENCE,
+        **part_fields("venue", venue),
+        **part_fields("registration", REGISTRATION),
+        **part_fields("homepage", HOMEPAGE),
     )
     for order, (value, label) in enumerate(KEY_FIGURES):
         KeyFigureFactory(conference=conference, order=order, value=value, label=label)

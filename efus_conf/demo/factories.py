@@ -6,7 +6,16 @@ import factory
 from django.utils import timezone
 from modeltranslation.translator import translator
 
-from efus_conf.conference.models import Conference, KeyFigure, Page, Partner, UsefulLink
+from efus_conf.conference.models import (
+    Conference,
+    HomepageCopy,
+    KeyFigure,
+    Page,
+    Partner,
+    Registration,
+    UsefulLink,
+    Venue,
+)
 from newsletter.models import Subscriber
 from programme.models import (
     CONFERENCE_TZ,
@@ -48,6 +57,8 @@ class TranslatedFactory(factory.django.DjangoModelFactory):
 class ConferenceFactory(TranslatedFactory):
     class Meta:
         model = Conference
+        # Its parts are made after it and point to it: it need not be saved again.
+        skip_postgeneration_save = True
 
     name_en = "Conference"
     short_name_en = "Security, Democracy & Cities"
@@ -56,7 +67,34 @@ class ConferenceFactory(TranslatedFactory):
     end_date = datetime.date(2024, 3, 22)
     city_en = "Brussels"
     country_en = "Belgium"
-    venue_name_en = "Venue"
+    # Its parts (Conference.PARTS), set as venue__address="…", homepage__intro=(en, fr, nl)…
+    venue = factory.RelatedFactory(
+        "efus_conf.demo.factories.VenueFactory", factory_related_name="conference"
+    )
+    registration = factory.RelatedFactory(
+        "efus_conf.demo.factories.RegistrationFactory", factory_related_name="conference"
+    )
+    homepage = factory.RelatedFactory(
+        "efus_conf.demo.factories.HomepageCopyFactory", factory_related_name="conference"
+    )
+
+
+class VenueFactory(TranslatedFactory):
+    class Meta:
+        model = Venue
+
+    name_en = "Venue"
+
+
+class RegistrationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Registration
+
+
+class HomepageCopyFactory(TranslatedFactory):
+    class Meta:
+        model = HomepageCopy
+
     intro_en = "i"
     audience_en = "a"
 

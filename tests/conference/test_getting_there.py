@@ -7,7 +7,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import IntegrityError
 from PIL import Image
 
-from efus_conf.conference.forms import ConferenceAdminForm
+from efus_conf.conference.forms import VenueAdminForm
 from efus_conf.demo.factories import RoomFactory, SessionFactory, brussels
 from programme.models import Session
 from tests.support import images
@@ -17,15 +17,16 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def venue(conference):
-    conference.venue_address = "Rue de la Loi 1, 1000 Brussels"
-    conference.venue_latitude = Decimal("50.8462")
-    conference.venue_longitude = Decimal("4.3655")
-    conference.public_transport_en = "Metro 1 and 5: Schuman."
-    conference.public_transport_fr = "Métro 1 et 5 : Schuman."
-    conference.step_free_access_en = "Ramp at the main entrance."
-    conference.quiet_room_fr = "Salle calme au premier étage."
-    conference.save()
-    return conference
+    venue = conference.venue
+    venue.address = "Rue de la Loi 1, 1000 Brussels"
+    venue.latitude = Decimal("50.8462")
+    venue.longitude = Decimal("4.3655")
+    venue.public_transport_en = "Metro 1 and 5: Schuman."
+    venue.public_transport_fr = "Métro 1 et 5 : Schuman."
+    venue.step_free_access_en = "Ramp at the main entrance."
+    venue.quiet_room_fr = "Salle calme au premier étage."
+    venue.save()
+    return venue
 
 
 def test_getting_there_shows_venue_access_and_rooms_in_the_visitors_language(
@@ -67,38 +68,37 @@ def test_without_coordinates_there_is_no_map_link(client, conference):
 
 @pytest.mark.database
 def test_a_latitude_without_a_longitude_is_refused_by_the_database(conference):
-    conference.venue_latitude = Decimal("50.8")
+    conference.venue.latitude = Decimal("50.8")
     with pytest.raises(IntegrityError):
-        conference.save()
+        conference.venue.save()
 
 
 def test_the_venue_map_is_stored_cleaned_and_shown_with_its_size(client, conference):
     upload = images.jpeg((1200, 800), gps=True, name="plan.jpg")
-    form = ConferenceAdminForm(data={}, files={"venue_map": upload}, instance=conference)
+    form = VenueAdminForm(data={}, files={"map": upload}, instance=conference.venue)
     assert form.is_valid(), form.errors
     form.save()
-    conference.refresh_from_db()
-    assert conference.venue_map.name.startswith("venue/venue-map-")
-    with conference.venue_map.open("rb") as file, Image.open(file) as stored:
+    conference.venue.refresh_from_db()
+    venue_map = conference.venue.map
+    assert venue_map.name.startswith("venue/venue-map-")
+    with venue_map.open("rb") as file, Image.open(file) as stored:
         assert not stored.getexif()
     html = client.get("/en/getting-there/").content.decode()
-    assert f'src="{conference.venue_map.url}"' in html
+    assert f'src="{venue_map.url}"' in html
     assert 'width="1200" height="800"' in html
 
 
 def test_a_venue_map_that_is_not_an_image_is_refused(conference):
     upload = SimpleUploadedFile("plan.png", b"%PDF-1.4 not an image", "image/png")
-    form = ConferenceAdminForm(data={}, files={"venue_map": upload}, instance=conference)
+    form = VenueAdminForm(data={}, files={"map": upload}, instance=conference.venue)
     assert not form.is_valid()
-    assert form.errors["venue_map"]
+    assert form.errors["map"]
 
 
 def test_a_venue_map_too_small_to_read_is_refused(conference):
-    form = ConferenceAdminForm(
-        data={}, files={"venue_map": images.png((200, 120))}, instance=conference
-    )
+    form = VenueAdminForm(data={}, files={"map": images.png((200, 120))}, instance=conference.venue)
     assert not form.is_valid()
-    assert "at least 300" in form.errors["venue_map"][0]
+    assert "at least 300" in form.errors["map"][0]
 
 
 def test_a_session_page_links_to_its_rooms_directions(client, conference):

@@ -14,10 +14,12 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def registration(conference):
-    conference.registration_url = "https://registration.example.org/efus/"
-    conference.registration_opens = datetime.datetime(2024, 1, 8, 9, 0, tzinfo=CONFERENCE_TZ)
-    conference.registration_closes = datetime.datetime(2024, 3, 8, 23, 59, tzinfo=CONFERENCE_TZ)
-    conference.save()
+    """The conference, with a registration that opens on 8 January and closes on 8 March."""
+    registration = conference.registration
+    registration.url = "https://registration.example.org/efus/"
+    registration.opens = datetime.datetime(2024, 1, 8, 9, 0, tzinfo=CONFERENCE_TZ)
+    registration.closes = datetime.datetime(2024, 3, 8, 23, 59, tzinfo=CONFERENCE_TZ)
+    registration.save()
     return conference
 
 
@@ -67,9 +69,10 @@ def test_without_a_registration_address_nothing_is_said(client, conference, cloc
 
 @pytest.mark.database
 def test_registration_closing_before_it_opens_is_refused_by_the_database(registration):
-    registration.registration_closes = registration.registration_opens - datetime.timedelta(1)
+    dates = registration.registration
+    dates.closes = dates.opens - datetime.timedelta(1)
     with pytest.raises(IntegrityError):
-        registration.save()
+        dates.save()
 
 
 def test_a_sessions_places_and_availability_show_on_its_card_and_page(client, conference):
@@ -87,8 +90,8 @@ def test_an_unknown_availability_is_refused_by_the_database(conference):
 
 def test_until_the_last_day_is_past_the_homepage_looks_ahead(client, registration, clock):
     KeyFigure.objects.create(conference=registration, value="800", label_en="participants")
-    registration.recap_en = "Three days of debate."
-    registration.save()
+    registration.homepage.recap_en = "Three days of debate."
+    registration.homepage.save()
     SessionFactory(recording_url="https://vimeo.com/1")
     clock(2024, 3, 22, 23, 30)
     html = client.get("/en/").content.decode()
@@ -99,8 +102,8 @@ def test_once_the_last_day_is_past_the_homepage_leads_with_what_happened(
     client, registration, clock, django_assert_max_num_queries
 ):
     KeyFigure.objects.create(conference=registration, value="800", label_fr="participants")
-    registration.recap_fr = "Trois jours de débats."
-    registration.save()
+    registration.homepage.recap_fr = "Trois jours de débats."
+    registration.homepage.save()
     for n in range(3):
         SessionFactory(title_en=f"Recorded {n}", recording_url=f"https://vimeo.com/{n}")
     SessionFactory(title_en="Nothing to watch")

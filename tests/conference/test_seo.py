@@ -32,7 +32,7 @@ def conference(db):
     return ConferenceFactory(
         name_en="Security, Democracy & Cities Conference",
         name_fr="Conférence Sécurité, Démocratie & Villes",
-        venue_address="Rue de la Loi 1, 1000 Brussels",
+        venue__address="Rue de la Loi 1, 1000 Brussels",
         organiser_url="https://efus.eu/",
     )
 

@@ -51,8 +51,8 @@ def test_the_homepage_gives_the_seed_roles(client, demo):
 def featured(db):
     """A conference whose homepage has a speakers' section: one featured speaker."""
     ConferenceFactory(
-        audience_en="Aimed at all urban security stakeholders",
-        speakers_heading_en="Meet the speakers!",
+        homepage__audience_en="Aimed at all urban security stakeholders",
+        homepage__speakers_heading_en="Meet the speakers!",
         tagline_en="Cities at the heart of tomorrow's security",
     )
     return SpeakerFactory(featured=True, quote_en="A featured quote.")

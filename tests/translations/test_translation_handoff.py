@@ -58,6 +58,27 @@ def test_status_counts_and_links_what_lacks_its_dutch_text(client, editor, sessi
     assert f"/admin/programme/session/{session.pk}/change/" in page.content.decode()
 
 
+def test_the_venues_texts_are_listed_and_link_to_the_conference_page(client, editor, conference):
+    conference.venue.quiet_room_en = "A quiet room on the first floor."
+    conference.venue.save()
+    client.force_login(editor)
+    page = client.get(PAGE, {"language": "nl"})
+    assert [t.field for t in dict(page.context["status"])["venues"]] == ["name", "quiet_room"]
+    assert f"/admin/efus_conf/conference/{conference.pk}/change/" in page.content.decode()
+    assert "/admin/efus_conf/venue/" not in page.content.decode()
+
+
+def test_a_translated_homepage_text_comes_back_into_its_part(client, editor, conference):
+    client.force_login(editor)
+    catalogue = po(client, "nl")
+    entry = catalogue.find(f"efus_conf.homepagecopy.{conference.homepage.pk}.intro", by="msgctxt")
+    entry.msgstr = "Inleiding."
+    page = upload(client, catalogue, "nl")
+    confirm(client, page, "nl")
+    conference.homepage.refresh_from_db()
+    assert conference.homepage.intro_nl == "Inleiding."
+
+
 def test_status_derives_languages_from_the_settings(client, editor, settings, session):
     client.force_login(editor)
     assert [code for code, _name, _count in client.get(PAGE).context["languages"]] == ["fr", "nl"]

@@ -1,0 +1,71 @@
+"""The conference's venue, registration and homepage texts: rows of their own, edited on
+the conference's admin page, recorded in its history and raising the content version."""
+
+import pytest
+
+from efus_conf.cache.models import ContentVersion
+from efus_conf.conference.models import Conference
+from tests.support.admin_forms import change_form_data
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_conference_page_edits_its_parts_in_every_language(
+    client, conference, signed_in_superuser
+):
+    url = f"/admin/efus_conf/conference/{conference.pk}/change/"
+    data = change_form_data(
+        client.get(url).content.decode(),
+        "conference",
+        **{
+            "venue-0-quiet_room_nl": "Een stille ruimte op de eerste verdieping.",
+            "registration-0-url": "https://registration.example.org/",
+            "homepage-0-patronage_fr": "Sous les auspices de la Présidence belge",
+        },
+    )
+    response = client.post(url, data)
+    assert response.status_code == 302, response.content.decode()[:3000]
+    assert (
+        "Een stille ruimte op de eerste verdieping."
+        in client.get("/nl/getting-there/").content.decode()
+    )
+    assert "Sous les auspices de la Présidence belge" in client.get("/fr/").content.decode()
+    conference.registration.refresh_from_db()
+    assert conference.registration.url == "https://registration.example.org/"
+
+
+def test_a_conference_added_in_the_admin_has_all_its_parts(client, signed_in_superuser):
+    url = "/admin/efus_conf/conference/add/"
+    data = change_form_data(
+        client.get(url).content.decode(),
+        "conference",
+        **{
+            "name_en": "Conference", "short_name_en": "SDC", "tagline_en": "Cities",
+            "start_date": "2024-03-20", "end_date": "2024-03-22",
+            "city_en": "Brussels", "country_en": "Belgium", "venue-0-name_en": "Venue",
+            "homepage-0-intro_en": "Intro.", "homepage-0-audience_en": "Everyone.",
+        },
+    )  # fmt: skip
+    response = client.post(url, data)
+    assert response.status_code == 302, response.content.decode()[:3000]
+    conference = Conference.objects.current()
+    assert (conference.venue.name, conference.homepage.intro) == ("Venue", "Intro.")
+    assert conference.registration.url == ""  # Left blank, and still there for pages to read.
+
+
+@pytest.mark.parametrize("part", Conference.PARTS)
+def test_saving_a_part_raises_the_content_version(conference, part):
+    before = ContentVersion.objects.get().number
+    getattr(conference, part).save()
+    assert ContentVersion.objects.get().number == before + 1
+
+
+def test_a_parts_history_records_each_language(conference):
+    venue = conference.venue
+    venue.name_fr = "Centre de conférences"
+    venue.save()
+    assert venue.history.count() == 2
+    assert (venue.history.first().name_fr, venue.history.last().name_fr) == (
+        "Centre de conférences",
+        None,
+    )
