@@ -41,6 +41,9 @@ def history_of(*models):
 CONTENT = [
     *every_action(
         "efus_conf.conference",
+        "efus_conf.venue",
+        "efus_conf.registration",
+        "efus_conf.homepagecopy",
         "efus_conf.partner",
         "efus_conf.page",
         "efus_conf.usefullink",
@@ -65,6 +68,9 @@ ORGANISER_TOOLS = [
     "efus_conf.translate_conference",
     *history_of(
         "efus_conf.conference",
+        "efus_conf.venue",
+        "efus_conf.registration",
+        "efus_conf.homepagecopy",
         "efus_conf.partner",
         "efus_conf.page",
         "efus_conf.usefullink",

@@ -34,6 +34,18 @@ def test_the_conference_page_edits_its_parts_in_every_language(
     assert conference.registration.url == "https://registration.example.org/"
 
 
+@pytest.mark.parametrize("role", ["editor", "communications"])
+def test_both_roles_edit_the_parts_on_the_conference_page(client, conference, role, request):
+    client.force_login(request.getfixturevalue(role))
+    url = f"/admin/efus_conf/conference/{conference.pk}/change/"
+    data = change_form_data(
+        client.get(url).content.decode(), "conference", **{"venue-0-hearing_loop_fr": "Boucle."}
+    )
+    assert client.post(url, data).status_code == 302
+    conference.venue.refresh_from_db()
+    assert conference.venue.hearing_loop_fr == "Boucle."
+
+
 def test_a_conference_added_in_the_admin_has_all_its_parts(client, signed_in_superuser):
     url = "/admin/efus_conf/conference/add/"
     data = change_form_data(

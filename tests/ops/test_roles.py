@@ -21,7 +21,15 @@ from tests.support.admin_forms import change_form_data
 
 SUBSCRIBERS = "/admin/newsletter/subscriber/"
 CONTENT = {
-    "efus_conf": ["conference", "partner", "page", "usefullink"],
+    "efus_conf": [
+        "conference",
+        "venue",
+        "registration",
+        "homepagecopy",
+        "partner",
+        "page",
+        "usefullink",
+    ],
     "speakers": ["speaker"],
     "programme": ["room", "track", "session", "sessionspeaker"],
 }
