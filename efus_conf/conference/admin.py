@@ -1,3 +1,5 @@
+from itertools import chain
+
 from django import forms
 from django.contrib import admin
 from django.core.files.uploadedfile import UploadedFile
@@ -133,6 +135,32 @@ class ConferenceAdmin(ContentAdmin):
     ]
 
     delete_confirmation_template = "admin/efus_conf/conference/delete_confirmation.html"
+
+    def get_history_queryset(self, request, history_manager, pk_name, object_id):
+        """The conference's versions and its parts', newest first: its History page lists
+        what changed in the venue, the registration and the homepage texts with the rest."""
+        records = [super().get_history_queryset(request, history_manager, pk_name, object_id)]
+        if not Conference.objects.filter(pk=object_id).exists():
+            return records[0]  # Deleted: the History page reads its last version from its own.
+        for part in Conference.PARTS:
+            history = Conference._meta.get_field(part).related_model.history
+            records.append(super().get_history_queryset(request, history, "conference", object_id))
+        return sorted(
+            chain(*records),
+            key=lambda record: (record.history_date, record.history_id),
+            reverse=True,
+        )
+
+    def set_history_delta_changes(self, request, historical_records, **kwargs):
+        # Each version is compared with the one before it of the same model. A part's version
+        # is named by its part, and has no revert page here (the conference's would open
+        # another version, of the same number).
+        for model in {record.instance_type for record in historical_records}:
+            records = [record for record in historical_records if record.instance_type is model]
+            super().set_history_delta_changes(request, records, **kwargs)
+            if model is not Conference:
+                for record in records:
+                    record.part_name = model._meta.verbose_name
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)

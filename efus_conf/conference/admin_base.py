@@ -60,4 +60,5 @@ class ContentAdmin(ConferenceMonthDates, SimpleHistoryAdmin, TabbedTranslationAd
         js = ["js/admin-dates.js"]
 
     def get_historical_record_context_helper(self, request, historical_record):
-        return ContentHistoryHelper(self.model, historical_record)
+        # The record's own model: the conference's History page lists its parts' versions too.
+        return ContentHistoryHelper(historical_record.instance_type, historical_record)

@@ -1,6 +1,8 @@
 """The conference's venue, registration and homepage texts: rows of their own, edited on
 the conference's admin page, recorded in its history and raising the content version."""
 
+import re
+
 import pytest
 
 from efus_conf.cache.models import ContentVersion
@@ -80,4 +82,21 @@ def test_a_parts_history_records_each_language(conference):
     assert (venue.history.first().name_fr, venue.history.last().name_fr) == (
         "Centre de conférences",
         None,
+    )
+
+
+def test_the_conference_history_lists_what_changed_in_its_parts(client, editor, conference):
+    client.force_login(editor)
+    url = f"/admin/efus_conf/conference/{conference.pk}/change/"
+    data = change_form_data(
+        client.get(url).content.decode(), "conference", **{"venue-0-quiet_room_fr": "Salle calme."}
+    )
+    assert client.post(url, data).status_code == 302
+    html = client.get(f"{url.removesuffix('change/')}history/").content.decode()
+    assert "Venue: Conference" in html
+    assert "Salle calme." in html
+    # Revert pages open the conference's own versions only.
+    links = re.findall(rf'href="{url.removesuffix("change/")}history/(\d+)/"', html)
+    assert sorted(map(int, links)) == sorted(
+        conference.history.values_list("history_id", flat=True)
     )
