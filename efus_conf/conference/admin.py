@@ -2,10 +2,14 @@ from itertools import chain
 
 from django import forms
 from django.contrib import admin
+from django.contrib.admin.utils import unquote
 from django.core.files.uploadedfile import UploadedFile
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationStackedInline, TranslationTabularInline
+from simple_history.admin import SimpleHistoryAdmin
 
 from efus_conf.conference.admin_base import ConferenceMonthDates, ContentAdmin
 from efus_conf.conference.forms import VenueAdminForm
@@ -153,14 +157,18 @@ class ConferenceAdmin(ContentAdmin):
 
     def set_history_delta_changes(self, request, historical_records, **kwargs):
         # Each version is compared with the one before it of the same model. A part's version
-        # is named by its part, and has no revert page here (the conference's would open
-        # another version, of the same number).
+        # is named by its part and opens on its part's revert page (the conference's would
+        # open another version, of the same number).
         for model in {record.instance_type for record in historical_records}:
             records = [record for record in historical_records if record.instance_type is model]
             super().set_history_delta_changes(request, records, **kwargs)
             if model is not Conference:
                 for record in records:
                     record.part_name = model._meta.verbose_name
+                    record.revert_url = reverse(
+                        f"admin:efus_conf_{model._meta.model_name}_simple_history",
+                        args=[record.id, record.history_id],
+                    )
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
@@ -176,6 +184,54 @@ class ConferenceAdmin(ContentAdmin):
         # Never from the list (no bulk action): only a superuser, from the conference's own
         # page, after a warning of what the site loses.
         return obj is not None and request.user.is_superuser
+
+
+class ConferencePartAdmin:
+    """A part's own admin, for the revert page of each of its versions, which the conference's
+    History page links. The part is edited on the conference's page: the part's list, page
+    and History lead there, and the admin index does not show it. A mixin, first."""
+
+    def has_module_permission(self, request):
+        return False
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def changelist_view(self, request, extra_context=None):
+        return redirect("admin:efus_conf_conference_changelist")
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        return redirect("admin:efus_conf_conference_change", self.conference_id(object_id))
+
+    def history_view(self, request, object_id, extra_context=None):
+        return redirect("admin:efus_conf_conference_history", self.conference_id(object_id))
+
+    def conference_id(self, object_id):
+        return get_object_or_404(self.model, pk=unquote(object_id)).conference_id
+
+    def response_change(self, request, obj):
+        # A version restored: its message, and back to the conference's History, which lists it.
+        super().response_change(request, obj)
+        return redirect("admin:efus_conf_conference_history", obj.conference_id)
+
+
+@admin.register(Venue)
+class VenueAdmin(ConferencePartAdmin, ContentAdmin):
+    form = VenueInline.form
+    fieldsets = VenueInline.fieldsets
+
+
+@admin.register(Registration)
+class RegistrationAdmin(ConferencePartAdmin, ConferenceMonthDates, SimpleHistoryAdmin):
+    fieldsets = RegistrationInline.fieldsets
+
+
+@admin.register(HomepageCopy)
+class HomepageCopyAdmin(ConferencePartAdmin, ContentAdmin):
+    fieldsets = HomepageCopyInline.fieldsets
 
 
 class PartnerAdminForm(forms.ModelForm):

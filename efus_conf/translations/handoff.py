@@ -47,9 +47,8 @@ class Text:
 
     @property
     def admin_url(self):
-        obj = edited_with(self.obj)
-        meta = obj._meta
-        return reverse(f"admin:{meta.app_label}_{meta.model_name}_change", args=[obj.pk])
+        meta = self.obj._meta
+        return reverse(f"admin:{meta.app_label}_{meta.model_name}_change", args=[self.obj.pk])
 
     @property
     def note(self):
@@ -72,26 +71,9 @@ def target_languages():
 
 
 def content_models():
-    """Translated models edited in the admin, in the admin's order, each followed by those
-    that are one-to-one parts of it, edited on its page (the conference's venue, its
-    homepage texts)."""
+    """Translated models edited in the admin, in the admin's order."""
     registered = set(translator.get_registered_models())
-    models = []
-    for model in admin.site._registry:
-        parts = [rel.related_model for rel in model._meta.related_objects if rel.one_to_one]
-        models += [candidate for candidate in [model, *parts] if candidate in registered]
-    return models
-
-
-def edited_with(obj):
-    """The object on whose admin page `obj` is edited: itself, or the one it is a part of."""
-    if type(obj) in admin.site._registry:
-        return obj
-    return next(
-        getattr(obj, field.name)
-        for field in obj._meta.fields
-        if field.one_to_one and field.related_model in admin.site._registry
-    )
+    return [model for model in admin.site._registry if model in registered]
 
 
 def texts(model, language):

@@ -100,3 +100,33 @@ def test_the_conference_history_lists_what_changed_in_its_parts(client, editor, 
     assert sorted(map(int, links)) == sorted(
         conference.history.values_list("history_id", flat=True)
     )
+
+
+def test_a_parts_version_is_restored_from_the_conference_history(client, editor, conference):
+    client.force_login(editor)
+    venue = conference.venue
+    venue.quiet_room_fr = "Salle calme."
+    venue.save()
+    venue.quiet_room_fr = "Plus de salle calme."
+    venue.save()
+    history = f"/admin/efus_conf/conference/{conference.pk}/history/"
+    earlier = venue.history.order_by("history_id")[1]
+    revert = f"/admin/efus_conf/venue/{venue.pk}/history/{earlier.history_id}/"
+    assert f'href="{revert}"' in client.get(history).content.decode()
+    data = change_form_data(client.get(revert).content.decode(), "historicalvenue")
+    assert client.post(revert, data).url == history
+    venue.refresh_from_db()
+    assert venue.quiet_room_fr == "Salle calme."
+
+
+def test_a_parts_own_pages_lead_to_the_conference(client, editor, conference):
+    client.force_login(editor)
+    venue = f"/admin/efus_conf/venue/{conference.venue.pk}/"
+    assert (
+        client.get(f"{venue}change/").url == f"/admin/efus_conf/conference/{conference.pk}/change/"
+    )
+    assert (
+        client.get(f"{venue}history/").url
+        == f"/admin/efus_conf/conference/{conference.pk}/history/"
+    )
+    assert "/admin/efus_conf/venue/" not in client.get("/admin/").content.decode()
