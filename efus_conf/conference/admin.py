@@ -198,7 +198,12 @@ class ConferencePartAdmin:
         return False
 
     def has_delete_permission(self, request, obj=None):
-        return False
+        # Deleted only with its conference (whose delete page asks this of every part), never
+        # on its own: its delete page is the conference's.
+        return obj is not None and request.user.is_superuser
+
+    def delete_view(self, request, object_id, extra_context=None):
+        return redirect("admin:efus_conf_conference_delete", self.conference_id(object_id))
 
     def changelist_view(self, request, extra_context=None):
         return redirect("admin:efus_conf_conference_changelist")

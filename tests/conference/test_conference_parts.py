@@ -6,7 +6,7 @@ import re
 import pytest
 
 from efus_conf.cache.models import ContentVersion
-from efus_conf.conference.models import Conference
+from efus_conf.conference.models import Conference, Venue
 from tests.support.admin_forms import change_form_data
 
 pytestmark = pytest.mark.django_db
@@ -130,3 +130,10 @@ def test_a_parts_own_pages_lead_to_the_conference(client, editor, conference):
         == f"/admin/efus_conf/conference/{conference.pk}/history/"
     )
     assert "/admin/efus_conf/venue/" not in client.get("/admin/").content.decode()
+
+
+def test_a_parts_delete_page_is_the_conferences(client, superuser, conference):
+    client.force_login(superuser)
+    response = client.post(f"/admin/efus_conf/venue/{conference.venue.pk}/delete/", {"post": "yes"})
+    assert response.url == f"/admin/efus_conf/conference/{conference.pk}/delete/"
+    assert Venue.objects.filter(conference=conference).exists()
