@@ -13,9 +13,16 @@ from efus_conf.conference.admin_base import ContentAdmin
 from efus_conf.core.preview import DraftPreviewMixin
 from efus_conf.core.spreadsheets import SpreadsheetAdminMixin
 from programme.admin_views import ScheduleImportView
-from programme.changes import SessionChange
 from programme.forms import SessionAdminForm
-from programme.models import CONFERENCE_TZ, Room, Session, SessionMaterial, SessionSpeaker, Track
+from programme.models import (
+    CONFERENCE_TZ,
+    Room,
+    Session,
+    SessionChange,
+    SessionMaterial,
+    SessionSpeaker,
+    Track,
+)
 from programme.resources import SessionResource
 from programme.schedule import conference_days
 
@@ -208,7 +215,8 @@ class SessionAdmin(DraftPreviewMixin, SpreadsheetAdminMixin, ContentAdmin):
 
 @admin.register(SessionChange)
 class SessionChangeAdmin(admin.ModelAdmin):
-    """The record of changes is written by saving sessions; here it is only read."""
+    """The record of changes is written by the database (programme/changes.py); here it is
+    only read."""
 
     list_display = ["session", "recorded_at", "room", "start", "cancelled"]
     list_select_related = ["session", "room"]

@@ -1,102 +1,192 @@
-"""What changed in the published programme: a session's time, room or cancellation.
+"""How the programme's changes are kept: by the database, whatever writes to it.
 
-Session.save() writes a SessionChange whenever one of those changes on a session that was
-published, so the admin (its forms and list editing), the shell and any import that saves
-sessions one by one all leave a record. QuerySet.update() and raw fixtures (loaddata) do not
-call save(), and so record nothing: move sessions one by one.
+Triggers on the sessions' table keep two things in the statement that changes a session, so
+that no way of writing can skip them: the admin and the shell (save()), a queryset's update()
+or bulk_update(), a fixture (loaddata), an import, a version restored from the history, SQL.
+
+- A SessionChange row (programme/models/changes.py) when a session that was and stays
+  published changes its time, room or cancellation.
+- Session.sequence, the event's iCalendar SEQUENCE, raised by one when any of those, or its
+  title, summary or description in any language, changes. The database owns it: whatever value
+  an UPDATE writes there (an instance read before an earlier change writes back a stale one)
+  is replaced by the one before plus that raise.
+
+A third copies that revision into the session's history: django-simple-history writes its row
+after the save, from the instance, which does not know the database raised it.
+
+From migration 0008 on, every migrate takes them off before it runs and puts them back after
+(pre_migrate, post_migrate), written from the migration state's models: a migration may
+rebuild or retype what they read, which their presence would refuse, or drop them (SQLite
+drops a table's triggers with it), and a new language adds columns to watch.
 """
 
-from django.db import models
-from django.urls import reverse
-from django.utils import timezone
-from django.utils.translation import gettext_lazy as _
+from typing import NamedTuple
 
-# The Session columns whose change attendees must hear about.
-WATCHED_ATTNAMES = ("start", "end", "room_id", "cancelled")
+from django.apps import apps as global_apps
+from django.conf import settings
+from django.db import connections
+from django.db.migrations.recorder import MigrationRecorder
+from modeltranslation.utils import build_localized_fieldname
+
+# From this migration on the triggers keep the changes; migrated back before it, none do.
+MIGRATION = ("programme", "0008_changes_kept_by_the_database")
+# The Session fields whose change attendees must hear about, and the SessionChange fields that
+# keep their value before it (their value after has the same name).
+WATCHED = {
+    "start": "previous_start",
+    "end": "previous_end",
+    "room": "previous_room",
+    "cancelled": "was_cancelled",
+}
+# Texts whose change, in any language, makes calendars update the event too.
+REVISED_TEXTS = ("title", "summary", "description")
+NOW = {"sqlite": "strftime('%Y-%m-%d %H:%M:%f', 'now')", "postgresql": "clock_timestamp()"}
+DIFFERS = {"sqlite": "IS NOT", "postgresql": "IS DISTINCT FROM"}
 
 
-class SessionChangeQuerySet(models.QuerySet):
-    def public(self):
-        """Changes of sessions that are published, newest first, with what they name."""
-        return (
-            self.filter(session__published=True)
-            .select_related("session", "session__room", "room", "previous_room")
-            .order_by("-recorded_at", "-pk")
+class Trigger(NamedTuple):
+    """A row trigger on `table` at each `event`: one that runs `statement` after the write
+    where `when` holds, or one that gives the written row's `column` the `value` computed
+    from OLD and NEW."""
+
+    name: str
+    table: str
+    event: str
+    when: str = "TRUE"
+    statement: str = ""
+    column: str = ""
+    value: str = ""
+    pk: str = ""
+
+
+def triggers(vendor, apps, quote):
+    session = apps.get_model("programme", "Session")._meta
+    change = apps.get_model("programme", "SessionChange")._meta
+    history = apps.get_model("programme", "HistoricalSession")._meta
+
+    def column(meta, name):
+        return quote(meta.get_field(name).column)
+
+    def changed(names):
+        return " OR ".join(
+            f"OLD.{column(session, name)} {DIFFERS[vendor]} NEW.{column(session, name)}"
+            for name in names
         )
 
+    texts = [
+        build_localized_fieldname(name, code)
+        for name in REVISED_TEXTS
+        for code, _language in settings.LANGUAGES
+    ]
+    recorded = {"session": f"NEW.{column(session, 'id')}", "recorded_at": NOW[vendor]}
+    for name, before in WATCHED.items():
+        recorded[before] = f"OLD.{column(session, name)}"
+        recorded[name] = f"NEW.{column(session, name)}"
+    sequence = column(session, "sequence")
+    return [
+        Trigger(
+            "programme_session_change",
+            quote(session.db_table),
+            "UPDATE",
+            when=f"OLD.{column(session, 'published')} AND NEW.{column(session, 'published')} "
+            f"AND ({changed(WATCHED)})",
+            statement=(
+                f"INSERT INTO {quote(change.db_table)} "
+                f"({', '.join(column(change, name) for name in recorded)}) "
+                f"VALUES ({', '.join(recorded.values())})"
+            ),
+        ),
+        Trigger(
+            "programme_session_revision",
+            quote(session.db_table),
+            "UPDATE",
+            column=sequence,
+            value=f"OLD.{sequence} + CASE WHEN {changed([*WATCHED, *texts])} THEN 1 ELSE 0 END",
+            pk=column(session, "id"),
+        ),
+        Trigger(
+            "programme_session_history_revision",
+            quote(history.db_table),
+            "INSERT",
+            column=column(history, "sequence"),
+            # The row of a deleted session is gone: its history keeps the last value it read.
+            value=(
+                f"COALESCE((SELECT {sequence} FROM {quote(session.db_table)} "
+                f"WHERE {column(session, 'id')} = NEW.{column(history, 'id')}), "
+                f"NEW.{column(history, 'sequence')})"
+            ),
+            pk=column(history, "history_id"),
+        ),
+    ]
 
-class SessionChange(models.Model):
-    """A published session's time, room or status before and after one save."""
 
-    session = models.ForeignKey(
-        "programme.Session",
-        verbose_name=_("session"),
-        on_delete=models.CASCADE,
-        related_name="changes",
-    )
-    recorded_at = models.DateTimeField(_("recorded at"), default=timezone.now, db_index=True)
-    previous_start = models.DateTimeField(_("previous start"))
-    previous_end = models.DateTimeField(_("previous end"))
-    previous_room = models.ForeignKey(
-        "programme.Room",
-        verbose_name=_("previous room"),
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
-    was_cancelled = models.BooleanField(_("was cancelled"), default=False)
-    start = models.DateTimeField(_("start"))
-    end = models.DateTimeField(_("end"))
-    room = models.ForeignKey(
-        "programme.Room", verbose_name=_("room"), on_delete=models.PROTECT, related_name="+"
-    )
-    cancelled = models.BooleanField(_("cancelled"), default=False)
-
-    objects = SessionChangeQuerySet.as_manager()
-
-    class Meta:
-        verbose_name = _("programme change")
-        verbose_name_plural = _("programme changes")
-        ordering = ["-recorded_at", "-pk"]
-
-    def __str__(self):
-        return f"{self.session} ({timezone.localtime(self.recorded_at):%Y-%m-%d %H:%M})"
-
-    def get_absolute_url(self):
-        return f"{reverse('programme:changes')}#{self.anchor}"
-
-    @property
-    def anchor(self):
-        return f"change-{self.pk}"
-
-    @property
-    def time_changed(self):
-        return (self.previous_start, self.previous_end) != (self.start, self.end)
-
-    @property
-    def room_changed(self):
-        return self.previous_room_id != self.room_id
-
-    @property
-    def status_changed(self):
-        return self.was_cancelled != self.cancelled
-
-    @classmethod
-    def between(cls, session, loaded):
-        """The unsaved change from the `loaded` column values to `session`'s current ones,
-        or None when nothing attendees care about changed or the session was not public."""
-        if not loaded.get("published") or not session.published:
-            return None
-        before = {name: loaded.get(name, getattr(session, name)) for name in WATCHED_ATTNAMES}
-        if all(before[name] == getattr(session, name) for name in WATCHED_ATTNAMES):
-            return None
-        return cls(
-            session=session,
-            previous_start=before["start"],
-            previous_end=before["end"],
-            previous_room_id=before["room_id"],
-            was_cancelled=before["cancelled"],
-            start=session.start,
-            end=session.end,
-            room_id=session.room_id,
-            cancelled=session.cancelled,
+def sqlite_sql(trigger):
+    if trigger.statement:
+        when, statement = trigger.when, trigger.statement
+    else:
+        # SQLite cannot change the row being written (NEW) in a trigger: this one writes the
+        # value into the row just written. It does not run again for its own write, since
+        # SQLite does not run triggers recursively (Django leaves recursive_triggers off).
+        when = f"NEW.{trigger.column} IS NOT ({trigger.value})"
+        statement = (
+            f"UPDATE {trigger.table} SET {trigger.column} = {trigger.value} "
+            f"WHERE {trigger.pk} = NEW.{trigger.pk}"
         )
+    return [
+        f"DROP TRIGGER IF EXISTS {trigger.name}",
+        f"CREATE TRIGGER {trigger.name} AFTER {trigger.event} ON {trigger.table} "
+        f"FOR EACH ROW WHEN {when} BEGIN {statement}; END",
+    ]
+
+
+def postgresql_sql(trigger):
+    if trigger.statement:
+        timing, body = "AFTER", f"{trigger.statement}; RETURN NULL;"
+    else:
+        timing, body = "BEFORE", f"NEW.{trigger.column} := {trigger.value}; RETURN NEW;"
+    return [
+        f"CREATE OR REPLACE FUNCTION {trigger.name}() RETURNS trigger LANGUAGE plpgsql "
+        f"AS $$ BEGIN {body} END $$",
+        f"CREATE OR REPLACE TRIGGER {trigger.name} {timing} {trigger.event} ON {trigger.table} "
+        f"FOR EACH ROW WHEN ({trigger.when}) EXECUTE FUNCTION {trigger.name}()",
+    ]
+
+
+def install(connection, apps):
+    """Put the triggers on the tables of `apps` (a migration state); running it again
+    rewrites them."""
+    to_sql = {"sqlite": sqlite_sql, "postgresql": postgresql_sql}[connection.vendor]
+    with connection.cursor() as cursor:
+        for trigger in triggers(connection.vendor, apps, connection.ops.quote_name):
+            for statement in to_sql(trigger):
+                cursor.execute(statement)
+
+
+def drop(connection, apps):
+    with connection.cursor() as cursor:
+        for trigger in triggers(connection.vendor, apps, connection.ops.quote_name):
+            if connection.vendor == "sqlite":
+                cursor.execute(f"DROP TRIGGER IF EXISTS {trigger.name}")
+            else:
+                cursor.execute(f"DROP TRIGGER IF EXISTS {trigger.name} ON {trigger.table}")
+                cursor.execute(f"DROP FUNCTION IF EXISTS {trigger.name}()")
+
+
+def installed(connection):
+    """Whether the database is migrated to where its triggers keep the changes."""
+    return MIGRATION in MigrationRecorder(connection).applied_migrations()
+
+
+def drop_before_migrate(using="default", apps=global_apps, **kwargs):
+    """pre_migrate receiver: SQLite refuses to rebuild a table that another table's trigger
+    reads, and PostgreSQL to change the type of a column a trigger reads."""
+    connection = connections[using]
+    if installed(connection):
+        drop(connection, apps)
+
+
+def install_after_migrate(using="default", apps=global_apps, **kwargs):
+    """post_migrate receiver (flush sends no migration state: the models are the state)."""
+    connection = connections[using]
+    if installed(connection):
+        install(connection, apps)

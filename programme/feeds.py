@@ -5,8 +5,7 @@ from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
-from programme.changes import SessionChange
-from programme.models import CONFERENCE_TZ
+from programme.models import CONFERENCE_TZ, SessionChange
 
 # Enough for anyone catching up; older changes stay on the page.
 FEED_LENGTH = 50

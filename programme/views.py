@@ -11,9 +11,8 @@ from efus_conf.cache.http import live_page, public_export, public_page
 from efus_conf.conference.models import current_conference
 from efus_conf.core.preview import draft_preview
 from programme import exports
-from programme.changes import SessionChange
 from programme.filters import ProgrammeFilter
-from programme.models import CONFERENCE_TZ, Room, Session, Track
+from programme.models import CONFERENCE_TZ, Room, Session, SessionChange, Track
 from programme.schedule import conference_days, group_by_day_and_slot, now_and_next
 
 # Enough for any real agenda; keeps a crafted address from asking for thousands of rows.

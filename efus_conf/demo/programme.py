@@ -21,8 +21,7 @@ from efus_conf.demo.factories import (
     TrackFactory,
     brussels,
 )
-from programme.changes import SessionChange
-from programme.models import CONFERENCE_TZ, Language, Session, SessionSpeaker
+from programme.models import CONFERENCE_TZ, Language, Session, SessionChange, SessionSpeaker
 from speakers.models import Speaker
 
 ALL_LANGUAGES = [Language.EN, Language.FR, Language.NL, Language.ES]

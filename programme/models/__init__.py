@@ -1,10 +1,12 @@
-"""The programme: rooms, tracks, sessions and the people who speak, chair or moderate them.
+"""The programme: rooms, tracks, sessions, the people who speak, chair or moderate them,
+and the record of what changed.
 
 One module per model family; the names are gathered here so that `from programme.models
 import Session` reads the same wherever the model lives.
 """
 
 from efus_conf.conference.models import CONFERENCE_TZ
+from programme.models.changes import SessionChange, SessionChangeQuerySet
 from programme.models.documents import MAX_MATERIAL_BYTES, PDF_MAGIC, SessionMaterial, validate_pdf
 from programme.models.fields import Language, LanguageListField, choice_label
 from programme.models.people import SessionSpeaker
@@ -30,6 +32,8 @@ __all__ = [
     "LanguageListField",
     "Room",
     "Session",
+    "SessionChange",
+    "SessionChangeQuerySet",
     "SessionMaterial",
     "SessionQuerySet",
     "SessionSpeaker",

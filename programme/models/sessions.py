@@ -16,7 +16,7 @@ from modeltranslation.utils import build_localized_fieldname
 
 from efus_conf.conference.models import CONFERENCE_TZ, Conference
 from efus_conf.core.html import sanitise_html
-from programme.changes import WATCHED_ATTNAMES, SessionChange
+from programme.models.changes import SessionChange
 from programme.models.documents import SessionMaterial
 from programme.models.fields import Language, LanguageListField, choice_label
 from programme.models.people import SessionSpeaker
@@ -268,6 +268,7 @@ class Session(models.Model):
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("last updated"), auto_now=True)
+    # The event's iCalendar SEQUENCE, which the database raises (programme/changes.py).
     sequence = models.PositiveIntegerField(
         _("revision"),
         default=0,
@@ -302,19 +303,6 @@ class Session(models.Model):
     def __str__(self):
         return self.title
 
-    def save(self, *args, **kwargs):
-        change = SessionChange.between(self, getattr(self, "_loaded", None) or {})
-        if self.has_schedule_changes():
-            self.sequence += 1
-            if kwargs.get("update_fields") is not None:
-                kwargs["update_fields"] = {*kwargs["update_fields"], "sequence"}
-        super().save(*args, **kwargs)
-        if change is not None:
-            change.save()
-        self._loaded = {
-            field.attname: getattr(self, field.attname) for field in self._meta.concrete_fields
-        }
-
     def get_absolute_url(self):
         return reverse("programme:session", kwargs={"slug": self.slug})
 
@@ -328,36 +316,6 @@ class Session(models.Model):
 
     def get_availability_display(self):
         return choice_label(Availability, self.availability)
-
-    @classmethod
-    def from_db(cls, db, field_names, values, **kwargs):
-        # Remember what was loaded, so save() can tell whether calendars must update.
-        instance = super().from_db(db, field_names, values, **kwargs)
-        instance._loaded = dict(zip(field_names, values, strict=True))
-        return instance
-
-    @classmethod
-    def sequence_attnames(cls):
-        """Columns whose change makes calendars update the event (iCalendar SEQUENCE).
-
-        The translated columns are listed per language: the untranslated attribute
-        (``title``) reads the active language through modeltranslation.
-        """
-        translated = {
-            build_localized_fieldname(name, code)
-            for name in ("title", "summary", "description")
-            for code, _name in settings.LANGUAGES
-        }
-        return {*WATCHED_ATTNAMES} | translated
-
-    def has_schedule_changes(self):
-        loaded = getattr(self, "_loaded", None)
-        if not loaded:
-            return False
-        return any(
-            name in loaded and getattr(self, name) != loaded[name]
-            for name in self.sequence_attnames()
-        )
 
     def clean(self):
         super().clean()
@@ -487,7 +445,6 @@ class Session(models.Model):
         copy = Session.objects.get(pk=self.pk)
         copy.pk = None
         copy._state.adding = True
-        copy._loaded = {}
         copy.slug = slug
         copy.published = False
         copy.sequence = 0

@@ -3,8 +3,7 @@
 import pytest
 
 from efus_conf.demo.factories import SessionFactory
-from programme.changes import SessionChange
-from programme.models import Session
+from programme.models import Session, SessionChange
 from tests.support.admin_forms import change_form_data
 
 pytestmark = pytest.mark.django_db

@@ -6,14 +6,9 @@ from html import unescape
 
 import icalendar
 import pytest
-from django.core.files.base import ContentFile
 
 from efus_conf.demo.factories import RoomFactory, SessionFactory, brussels
-from programme.changes import SessionChange
-from programme.frab import read_schedule
-from programme.models import Session
-from programme.schedule_import import import_schedule
-from tests.support.admin_forms import change_form_data
+from programme.models import Session, SessionChange
 
 pytestmark = pytest.mark.django_db
 
@@ -54,16 +49,6 @@ def test_other_edits_creation_and_unpublished_sessions_record_nothing(conference
     move(session, title_en="Renamed", summary_en="New summary")
     move(SessionFactory(published=False), start=brussels(21, 9), end=brussels(21, 10))
     assert not SessionChange.objects.exists()
-
-
-def test_a_move_saved_in_the_admin_is_recorded(client, conference, superuser):
-    session = SessionFactory(room=RoomFactory(name_en="Horta"))
-    europa = RoomFactory(name_en="Europa")
-    client.force_login(superuser)
-    url = f"/admin/programme/session/{session.pk}/change/"
-    data = change_form_data(client.get(url).content.decode(), "session", room=str(europa.pk))
-    assert client.post(url, data).status_code == 302
-    assert SessionChange.objects.get().room == europa
 
 
 def test_the_changes_page_lists_changes_newest_first_in_each_language(
@@ -149,18 +134,3 @@ def test_search_engines_are_told_a_session_is_cancelled_or_rescheduled(client, c
     later = session_json_ld(client, "/en/programme/later/")
     assert later["eventStatus"] == "https://schema.org/EventRescheduled"
     assert later["previousStartDate"] == ["2024-03-20T10:00:00+01:00"]
-
-
-def test_a_move_brought_by_a_schedule_import_is_recorded(client, conference):
-    hall, studio = RoomFactory(name_en="Hall"), RoomFactory(name_en="Studio", order=1)
-    SessionFactory(slug="opening", title_en="Opening", room=hall)
-    SessionFactory(slug="other", room=studio, start=brussels(21, 9), end=brussels(21, 10))
-    data = client.get("/en/programme/schedule.json").json()
-    rooms = data["schedule"]["conference"]["days"][0]["rooms"]
-    (event,) = rooms.pop("Hall")
-    event["room"] = "Studio"
-    rooms["Studio"] = [event]
-    schedule = read_schedule(ContentFile(json.dumps(data).encode()))
-    import_schedule(schedule, language="en", publish=True, commit=True, host="testserver")
-    change = SessionChange.objects.get()
-    assert (change.session.slug, change.previous_room, change.room) == ("opening", hall, studio)
