@@ -68,7 +68,9 @@ def calendar_event(client, slug):
 
 
 @pytest.mark.parametrize(
-    "move_by", [by_save, by_update, by_loaddata, by_admin, by_schedule_import], ids=str
+    "move_by",
+    [by_save, by_update, by_loaddata, by_admin, by_schedule_import],
+    ids=lambda move_by: move_by.__name__,
 )
 def test_a_move_is_recorded_and_raises_the_calendar_revision_however_it_is_written(
     move_by, client, conference, superuser, tmp_path
