@@ -126,7 +126,8 @@ def sqlite_sql(trigger):
     else:
         # SQLite cannot change the row being written (NEW) in a trigger: this one writes the
         # value into the row just written. It does not run again for its own write, since
-        # SQLite does not run triggers recursively (Django leaves recursive_triggers off).
+        # SQLite does not run triggers recursively (Django leaves recursive_triggers off); the
+        # content version's trigger does, and raises the version once more, which is harmless.
         when = f"NEW.{trigger.column} IS NOT ({trigger.value})"
         statement = (
             f"UPDATE {trigger.table} SET {trigger.column} = {trigger.value} "

@@ -330,9 +330,9 @@ def version_number():
 @pytest.mark.database
 def test_a_save_raises_the_version_once_not_again_for_its_history(small_site):
     before = version_number()
-    small_site.session.title_en = "Another title"
-    small_site.session.save()
-    assert small_site.session.history.count() == 2
+    small_site.speaker.bio_en = "<p>Another biography.</p>"
+    small_site.speaker.save()
+    assert small_site.speaker.history.count() == 2
     assert version_number() == before + 1
 
 
