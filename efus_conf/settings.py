@@ -71,7 +71,7 @@ def cache_from_url(url):
     config = Env.cache_url_config(url)
     if parts.scheme == "locmem":
         config["LOCATION"] = config["LOCATION"] or "efus"
-        # Four entries a page (its 304, and its body in each encoding): 5,000 pages.
+        # Two entries a page (compressed and not): 10,000 pages.
         config.setdefault("OPTIONS", {}).setdefault("MAX_ENTRIES", 20000)
     elif parts.scheme.startswith("redis"):
         if not parts.hostname:
@@ -79,7 +79,7 @@ def cache_from_url(url):
                 f"CACHE_URL {url!r} has no host: use redis://host:port/db, e.g. "
                 "redis://127.0.0.1:6379/0."
             )
-        # A Redis that is down or unreachable must not hold pages up (see efus_conf/cache/http.py).
+        # A Redis that is down or unreachable must not hold pages up (efus_conf/cache/http.py).
         options = config.setdefault("OPTIONS", {})
         options.setdefault("socket_connect_timeout", 0.5)
         options.setdefault("socket_timeout", 0.5)
@@ -132,15 +132,16 @@ MIDDLEWARE = [
     # First: Docker's HEALTHCHECK probes http://127.0.0.1:8000/healthz, which host validation
     # and the HTTPS redirect would refuse.
     "efus_conf.ops.middleware.HealthCheckMiddleware",
-    # Outside everything but the probes (efus_conf/cache/http.py): a stored answer keeps every
-    # header added further in (security, content security and permissions policies), so that
-    # it is sent as it is, by this middleware or before Django's request cycle
-    # (efus_conf/wsgi.py). It lets static and uploaded files through untouched.
-    "efus_conf.cache.http.PublicCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Static and uploaded files pay for nothing else.
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "efus_conf.core.media.MediaMiddleware",
+    # A page's 304 when If-None-Match names its ETag, stored or not.
+    "django.middleware.http.ConditionalGetMiddleware",
+    # The public pages' cache (efus_conf/cache/http.py): a stored page is sent from here.
+    "efus_conf.cache.http.PageCacheMiddleware",
+    # Inside the cache, which keeps a page compressed and not (the key says which).
+    "django.middleware.gzip.GZipMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "efus_conf.ops.middleware.PermissionsPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",

@@ -9,12 +9,6 @@ from efus_conf.checks import require_secret_key
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "efus_conf.settings")
 require_secret_key()
 
-django_application = get_wsgi_application()
-
-# After Django's set-up, which the cache's models need.
-from efus_conf.cache.http import StoredAnswersFirst  # noqa: E402
-from efus_conf.ops.middleware import PROBES  # noqa: E402
-
 
 def without_body_for_head(application):
     """The answer to a HEAD without its body (RFC 9110, 9.3.2). gunicorn sends whatever body
@@ -32,4 +26,4 @@ def without_body_for_head(application):
     return head_aware
 
 
-application = without_body_for_head(StoredAnswersFirst(django_application, probes=PROBES))
+application = without_body_for_head(get_wsgi_application())
