@@ -10,6 +10,7 @@ from modeltranslation.admin import TranslationTabularInline
 from modeltranslation.utils import get_translation_fields
 
 from efus_conf.conference.admin_base import ContentAdmin
+from efus_conf.conference.models import Conference
 from efus_conf.core.preview import DraftPreviewMixin
 from efus_conf.core.spreadsheets import SpreadsheetAdminMixin
 from programme.admin_views import ScheduleImportView
@@ -32,6 +33,13 @@ class RoomAdmin(ContentAdmin):
     list_display = ["name", "location", "capacity", "order"]
     list_editable = ["order"]
     search_fields = get_translation_fields("name")
+
+    def get_changeform_initial_data(self, request):
+        # A new room is one of the current conference's venue's.
+        initial = super().get_changeform_initial_data(request)
+        if "venue" not in initial and (conference := Conference.objects.current()):
+            initial["venue"] = conference.venue.pk
+        return initial
 
 
 @admin.register(Track)

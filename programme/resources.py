@@ -1,5 +1,7 @@
+from django.utils.translation import gettext as _
 from import_export import fields, widgets
 
+from efus_conf.conference.models import Conference
 from efus_conf.core.spreadsheets import ContentResource, default_language_column, localized_columns
 from programme.models import Room, Session, Track
 from programme.schedule_import import free_slug
@@ -28,17 +30,41 @@ class NamedWidget(widgets.ForeignKeyWidget):
         name = str(value or "").strip()
         if not name:
             return None
-        found = self.model.objects.filter(**{self.field: name}).first()
+        found = self.get_queryset(value, row, **kwargs).filter(**{self.field: name}).first()
         if found is None:
-            found = self.model(**{self.field: name})
+            found = self.new(name)
             if hasattr(found, "slug"):
                 found.slug = free_slug(self.model, name, max_length=80)
             found.save()
         return found
 
+    def new(self, name):
+        return self.model(**{self.field: name})
+
+
+class RoomWidget(NamedWidget):
+    """A room of the current conference's venue, by its name."""
+
+    def __init__(self):
+        super().__init__(Room)
+
+    def venue(self):
+        conference = Conference.objects.current()
+        if conference is None:
+            raise ValueError(_("The site has no conference yet."))
+        return conference.venue
+
+    def get_queryset(self, value, row, *args, **kwargs):
+        return self.venue().rooms.all()
+
+    def new(self, name):
+        room = super().new(name)
+        room.venue = self.venue()
+        return room
+
 
 class SessionResource(ContentResource):
-    room = fields.Field(attribute="room", column_name="room", widget=NamedWidget(Room))
+    room = fields.Field(attribute="room", column_name="room", widget=RoomWidget())
     track = fields.Field(attribute="track", column_name="track", widget=NamedWidget(Track))
     speakers = fields.Field(
         attribute="speakers",

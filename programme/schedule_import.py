@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import override
 from modeltranslation.utils import build_localized_fieldname
 
+from efus_conf.conference.models import Conference
 from programme.exports import plain_text, session_guid, speaker_guid
 from programme.models import RESERVED_SLUGS, Language, Room, Session, SessionSpeaker, Track
 from speakers.models import Speaker
@@ -73,6 +74,9 @@ class Importer:
         self.language = language
         self.publish = publish
         self.changes = []
+        # The rooms are the current conference's venue's: a name is looked up there only.
+        conference = Conference.objects.current()
+        self.venue = conference.venue if conference is not None else None
         self.rooms = {}
         self.tracks = {}
         self.speakers = {}
@@ -90,13 +94,13 @@ class Importer:
                 found = None
         return found
 
-    def named(self, model, name):
+    def named(self, objects, name):
         """The room or track of this name in the import's language, or else in any other."""
         columns = [self.local("name")] + [
             build_localized_fieldname("name", code) for code, _language in settings.LANGUAGES
         ]
         for column in columns:
-            if found := model.objects.filter(**{column: name}).first():
+            if found := objects.filter(**{column: name}).first():
                 return found
         return None
 
@@ -144,13 +148,22 @@ class Importer:
         return True
 
     def room(self, name):
+        """The venue's room of this name, created if the venue has none; None if refused."""
         if name not in self.rooms:
-            room = self.named(Room, name)
+            if self.venue is None:
+                room = Room(**self.texts("name", name, new=True))
+                self.record(room, created=True, refused=_("The site has no conference yet."))
+                self.rooms[name] = None
+                return None
+            room = self.named(self.venue.rooms, name)
             created = room is None
             if created:
-                room = Room(order=Room.objects.count(), **self.texts("name", name, new=True))
-            self.save(room, created=created, changed=[])
-            self.rooms[name] = room
+                room = Room(
+                    venue=self.venue,
+                    order=self.venue.rooms.count(),
+                    **self.texts("name", name, new=True),
+                )
+            self.rooms[name] = room if self.save(room, created=created, changed=[]) else None
         return self.rooms[name]
 
     def track(self, name, *, slug="", colour="", order=None):
@@ -158,7 +171,7 @@ class Importer:
             return None
         if name not in self.tracks:
             track = Track.objects.filter(slug=slug).first() if slug else None
-            track = track or self.named(Track, name)
+            track = track or self.named(Track.objects, name)
             created = track is None
             if created:
                 # In the file's order; one named only by an event goes after them.

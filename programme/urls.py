@@ -7,8 +7,6 @@ from programme.feeds import ProgrammeChangesFeed
 app_name = "programme"
 
 urlpatterns = [
-    # The venue and its rooms belong to the programme; their page sits at the site's top level.
-    path("getting-there/", views.getting_there, name="getting_there"),
     path("programme/", views.programme, name="list"),
     path("programme/now/", views.now, name="now"),
     path("programme/agenda/", views.agenda, name="agenda"),

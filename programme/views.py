@@ -12,7 +12,7 @@ from efus_conf.conference.models import current_conference
 from efus_conf.core.preview import draft_preview
 from programme import exports
 from programme.filters import ProgrammeFilter
-from programme.models import CONFERENCE_TZ, Room, Session, SessionChange, Track
+from programme.models import CONFERENCE_TZ, Session, SessionChange, Track
 from programme.schedule import conference_days, group_by_day_and_slot, now_and_next
 
 # Enough for any real agenda; keeps a crafted address from asking for thousands of rows.
@@ -46,14 +46,6 @@ def session_detail(request, slug):
     """One session: when, where, in which language, who speaks, and its calendar file."""
     session = get_object_or_404(Session.objects.published().for_page(), slug=slug)
     return render(request, "programme/session_detail.html", programme_context(session=session))
-
-
-@public_page
-def getting_there(request):
-    """Practical information: the venue, how to reach it, its map, access, and each room,
-    whose directions every session page links to. (The conference comes with every page,
-    from the site context processor.)"""
-    return render(request, "programme/getting_there.html", {"rooms": Room.objects.all()})
 
 
 @require_safe

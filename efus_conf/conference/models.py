@@ -183,7 +183,7 @@ class Venue(ConferencePart):
         ]
 
     def get_absolute_url(self):
-        return reverse("programme:getting_there")
+        return reverse("getting_there")
 
     @property
     def openstreetmap_url(self):

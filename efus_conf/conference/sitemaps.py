@@ -41,7 +41,7 @@ class StaticViewSitemap(ConferenceSitemap):
         "home",
         "programme:list",
         "speakers:list",
-        "programme:getting_there",
+        "getting_there",
         "programme:changes",
         "newsletter:subscribe",
     ]

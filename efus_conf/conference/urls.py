@@ -9,5 +9,6 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("offline/", views.offline, name="offline"),
     path("manifest.webmanifest", views.web_manifest, name="manifest"),
+    path("getting-there/", views.getting_there, name="getting_there"),
     path("<slug:slug>/", views.page, name="page"),
 ]

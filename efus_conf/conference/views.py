@@ -33,6 +33,15 @@ def home(request):
 
 
 @public_page
+def getting_there(request):
+    """Practical information: the venue, how to reach it, its map, access, and each of its
+    rooms, whose directions every session page links to."""
+    conference = current_conference(request)
+    rooms = conference.venue.rooms.all() if conference is not None else []
+    return render(request, "efus_conf/getting_there.html", {"rooms": rooms})
+
+
+@public_page
 def page(request, slug):
     """A content page written by organisers (About Efus, practical information, …)."""
     return render(

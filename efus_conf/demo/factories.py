@@ -113,10 +113,16 @@ class SpeakerFactory(TranslatedFactory):
     published = True
 
 
+def current_venue():
+    """The current conference's venue; a conference is made if the site has none yet."""
+    return (Conference.objects.current() or ConferenceFactory()).venue
+
+
 class RoomFactory(TranslatedFactory):
     class Meta:
         model = Room
 
+    venue = factory.LazyFunction(current_venue)
     name_en = factory.Sequence(lambda n: f"Room {n}")
 
 

@@ -6,8 +6,15 @@ from django.utils.translation import gettext_lazy as _
 
 
 class Room(models.Model):
-    """A room or venue where sessions take place, or where a field visit leaves from."""
+    """A room of the conference's venue where sessions take place, or a place outside it
+    where a field visit leaves from."""
 
+    venue = models.ForeignKey(
+        "efus_conf.Venue",
+        verbose_name=_("venue"),
+        on_delete=models.PROTECT,
+        related_name="rooms",
+    )
     name = models.CharField(_("name"), max_length=120)
     location = models.CharField(
         _("floor or address"),
@@ -35,7 +42,7 @@ class Room(models.Model):
 
     def get_absolute_url(self):
         """The room's place on the Getting there page."""
-        return f"{reverse('programme:getting_there')}#{self.anchor}"
+        return f"{reverse('getting_there')}#{self.anchor}"
 
     @property
     def anchor(self):

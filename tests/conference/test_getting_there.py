@@ -8,7 +8,7 @@ from django.db import IntegrityError
 from PIL import Image
 
 from efus_conf.conference.forms import VenueAdminForm
-from efus_conf.demo.factories import RoomFactory, SessionFactory, brussels
+from efus_conf.demo.factories import ConferenceFactory, RoomFactory, SessionFactory, brussels
 from programme.models import Session
 from tests.support import images
 
@@ -133,3 +133,14 @@ def test_the_demo_has_a_venue_map_access_facts_and_room_directions(client, demo)
         html = client.get(f"/{language}/getting-there/").content.decode()
         assert text in html
         assert 'src="/media/venue/' in html
+
+
+def test_getting_there_lists_the_rooms_of_the_current_conferences_venue_only(client, conference):
+    earlier = ConferenceFactory(
+        start_date=datetime.date(2021, 3, 1), end_date=datetime.date(2021, 3, 3)
+    )
+    RoomFactory(name_en="Room Europa")
+    RoomFactory(name_en="Hall of 2021", venue=earlier.venue)
+    html = client.get("/en/getting-there/").content.decode()
+    assert "Room Europa" in html
+    assert "Hall of 2021" not in html

@@ -137,13 +137,22 @@ def test_a_refused_row_says_why_and_nothing_is_saved(
     assert not Session.objects.exists()
 
 
-def test_a_room_the_site_lacks_is_created_with_the_session(client, editor, speaker):
+def test_a_room_the_venue_lacks_is_created_with_the_session(client, editor, speaker, conference):
     client.force_login(editor)
     response = preview(client, SESSIONS, csv_file(session_rows(room="Hall B")))
     assert [row.import_type for row in response.context["result"].rows] == ["new"]
     assert not Room.objects.exists()
     confirm(client, SESSIONS, response)
-    assert Session.objects.get().room.name_en == "Hall B"
+    room = Session.objects.get().room
+    assert (room.name_en, room.venue) == ("Hall B", conference.venue)
+
+
+def test_rooms_are_refused_with_a_message_while_the_site_has_no_conference(client, editor, speaker):
+    client.force_login(editor)
+    response = preview(client, SESSIONS, csv_file(session_rows(room="Hall B")))
+    assert "The site has no conference yet." in response.content.decode()
+    assert "confirm_form" not in response.context
+    assert not Room.objects.exists()
 
 
 def test_wrong_columns_are_refused_with_a_message(client, editor):

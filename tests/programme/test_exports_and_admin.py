@@ -12,7 +12,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError
 from django.utils import translation
 
-from efus_conf.demo.factories import SessionFactory, SpeakerFactory, brussels
+from efus_conf.demo.factories import ConferenceFactory, SessionFactory, SpeakerFactory, brussels
 from programme.models import Session, SessionSpeaker
 
 SCHEMAS = Path(settings.BASE_DIR).parent / "shared" / "schemas"
@@ -207,3 +207,10 @@ def test_admin_refuses_the_spoken_language_as_an_interpretation_language(admin_c
     assert "French is the spoken language, so it cannot also be an interpretation language" in (
         response.content.decode()
     )
+
+
+def test_a_new_room_is_offered_in_the_current_conferences_venue(client, editor, conference):
+    ConferenceFactory(start_date=datetime.date(2021, 3, 1), end_date=datetime.date(2021, 3, 3))
+    client.force_login(editor)
+    form = client.get("/admin/programme/room/add/").context["adminform"].form
+    assert form.initial["venue"] == conference.venue.pk

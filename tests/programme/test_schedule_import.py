@@ -1,12 +1,15 @@
 """Importing a frab/c3voc schedule (schedule.xml or schedule.json) into the programme."""
 
+import datetime
 import json
 
 import pytest
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from efus_conf.conference.models import Conference
 from efus_conf.demo.factories import (
+    ConferenceFactory,
     RoomFactory,
     SessionFactory,
     SpeakerFactory,
@@ -211,3 +214,25 @@ def without_materials(document):
             for event in events:
                 event["links"], event["attachments"] = [], []
     return data
+
+
+def test_the_files_rooms_are_found_and_made_in_the_current_conferences_venue(
+    client, programme, conference
+):
+    earlier = ConferenceFactory(
+        start_date=datetime.date(2021, 3, 1), end_date=datetime.date(2021, 3, 3)
+    )
+    RoomFactory(name_en="Studio", venue=earlier.venue)
+    document = export(client, "json").replace(b'"Hall"', b'"Hall B"')
+    import_file(document)
+    assert {room.name for room in conference.venue.rooms.all()} == {"Hall", "Hall B", "Studio"}
+    assert earlier.venue.rooms.count() == 1
+
+
+def test_without_a_conference_the_files_rooms_are_refused_with_the_reason(client, programme):
+    document = export(client, "json")
+    empty_programme()
+    Conference.objects.all().delete()
+    changes = import_file(document)
+    assert {c.details for c in changes if c.kind == "room"} == {"The site has no conference yet."}
+    assert not Room.objects.exists() and not Session.objects.exists()

@@ -24,6 +24,11 @@ def session():
     )
 
 
+def title_entry(catalogue, session):
+    # The room's conference has texts of its own to translate: entries are found by key.
+    return catalogue.find(f"programme.session.{session.pk}.title", by="msgctxt")
+
+
 def columns(session):
     fresh = Session.objects.get(pk=session.pk)
     return {field.attname: getattr(fresh, field.attname) for field in Session._meta.fields}
@@ -91,11 +96,11 @@ def test_status_derives_languages_from_the_settings(client, editor, settings, se
 def test_po_export_has_one_entry_per_missing_field_with_source_and_note(client, editor, session):
     client.force_login(editor)
     catalogue = po(client, "nl")
-    entry = catalogue.find(f"programme.session.{session.pk}.title", by="msgctxt")
+    entry = title_entry(catalogue, session)
     assert entry.msgid == "Drugs and cities" and entry.msgstr == ""
     assert entry.comment == f"session “Drugs and cities”, title: /en/programme/{session.slug}/"
     assert catalogue.metadata["Language"] == "nl"
-    assert len(catalogue) == 2
+    assert len([entry for entry in catalogue if entry.msgctxt.startswith("programme.")]) == 2
 
 
 def test_export_of_all_texts_includes_those_already_translated(client, editor, session):
@@ -109,7 +114,7 @@ def test_export_of_all_texts_includes_those_already_translated(client, editor, s
 def test_translated_file_is_previewed_then_saved_and_nothing_else_changes(client, editor, session):
     client.force_login(editor)
     catalogue = po(client, "nl")
-    catalogue[0].msgstr = "Drugs en steden"
+    title_entry(catalogue, session).msgstr = "Drugs en steden"
     before = columns(session)
     page = upload(client, catalogue, "nl")
     assert "Drugs en steden" in page.content.decode()
@@ -137,7 +142,7 @@ def test_the_page_shows_why_a_file_is_refused(client, editor, session, data, mes
 def test_a_confirmation_whose_file_is_gone_asks_for_it_again(client, editor, session):
     client.force_login(editor)
     catalogue = po(client, "nl")
-    catalogue[0].msgstr = "Drugs en steden"
+    title_entry(catalogue, session).msgstr = "Drugs en steden"
     page = upload(client, catalogue, "nl")
     uploads.forget(page.context["confirm_form"]["stored"].value())
     response = confirm(client, page, "nl")
@@ -156,10 +161,11 @@ def test_a_confirmation_naming_anything_but_a_kept_file_is_refused(client, edito
 def test_an_entry_whose_source_changed_since_the_export_is_refused(client, editor, session):
     client.force_login(editor)
     catalogue = po(client, "nl")
-    catalogue[0].msgstr = "Drugs en steden"
+    title_entry(catalogue, session).msgstr = "Drugs en steden"
     Session.objects.filter(pk=session.pk).update(title_en="Drugs, cities and people")
     translations = handoff.read_po(str(catalogue).encode(), "nl")
-    assert translations[0].refused == "The source text has changed since the file was made."
+    [title] = [t for t in translations if t.key == f"programme.session.{session.pk}.title"]
+    assert title.refused == "The source text has changed since the file was made."
     assert handoff.apply(translations, "nl") == 0
 
 
@@ -233,7 +239,8 @@ def test_xliff_export_has_a_unit_per_missing_field_with_source_and_note(client, 
     unit = root.find(f".//x:unit[@id='programme.session.{session.pk}.title']", XLIFF_NS)
     assert unit.findtext("x:segment/x:source", namespaces=XLIFF_NS) == "Drugs and cities"
     assert unit.findtext("x:notes/x:note", namespaces=XLIFF_NS).startswith("session “Drugs")
-    assert len(root.findall(".//x:unit", XLIFF_NS)) == 2
+    units = root.findall(".//x:unit", XLIFF_NS)
+    assert len([unit for unit in units if unit.get("id").startswith("programme.")]) == 2
 
 
 def test_translated_xliff_comes_back_through_the_preview(client, editor, session):
